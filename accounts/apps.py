@@ -1,0 +1,17 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+from wagtail.users.apps import WagtailUsersAppConfig
+
+
+class AccountsConfig(AppConfig):
+    default = True
+    name = "accounts"
+    verbose_name = _("Members")
+    default_auto_field = "django.db.models.BigAutoField"
+
+
+class SamenUsersAppConfig(WagtailUsersAppConfig):
+    """Wagtail's user admin, with the fields our members have."""
+
+    default = False
+    user_viewset = "accounts.viewsets.UserViewSet"

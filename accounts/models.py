@@ -1,0 +1,81 @@
+from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.db import models
+from django.db.models.functions import Lower
+from django.utils.translation import gettext_lazy as _
+
+
+class UserManager(BaseUserManager):
+    """Members sign in with their e-mail address; there is no separate username."""
+
+    use_in_migrations = True
+
+    def _create_user(self, email, password, **extra_fields):
+        if not email:
+            raise ValueError("Every account needs an e-mail address.")
+        user = self.model(email=self.normalize_email(email), **extra_fields)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, email, password=None, **extra_fields):
+        extra_fields.setdefault("is_staff", False)
+        extra_fields.setdefault("is_superuser", False)
+        return self._create_user(email, password, **extra_fields)
+
+    def create_superuser(self, email, password=None, **extra_fields):
+        extra_fields.setdefault("is_staff", True)
+        extra_fields.setdefault("is_superuser", True)
+        return self._create_user(email, password, **extra_fields)
+
+    @classmethod
+    def normalize_email(cls, email):
+        # The whole address is folded to lower case, so "Anna@X.nl" and "anna@x.nl"
+        # can never be two accounts, nor two sets of failed log-in attempts.
+        return (email or "").strip().lower()
+
+    def get_by_natural_key(self, email):
+        return self.get(email__iexact=email)
+
+
+class User(AbstractUser):
+    username = None
+    email = models.EmailField(_("e-mail address"), unique=True)
+    display_name = models.CharField(
+        _("display name"),
+        max_length=80,
+        help_text=_("Shown in bylines and with your reactions."),
+    )
+    avatar = models.ImageField(_("avatar"), upload_to="avatars/", blank=True)
+    bio = models.TextField(_("short bio"), max_length=500, blank=True)
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS = ["display_name"]
+
+    objects = UserManager()
+
+    class Meta:
+        verbose_name = _("member")
+        verbose_name_plural = _("members")
+        constraints = [
+            models.UniqueConstraint(Lower("email"), name="accounts_user_email_ci_unique"),
+        ]
+
+    def __str__(self):
+        return self.get_full_name()
+
+    def save(self, *args, **kwargs):
+        self.email = UserManager.normalize_email(self.email)
+        if not self.display_name:
+            self.display_name = self._name_from_parts()
+        super().save(*args, **kwargs)
+
+    def _name_from_parts(self):
+        full = f"{self.first_name} {self.last_name}".strip()
+        return full or self.email.split("@", 1)[0]
+
+    def get_full_name(self):
+        return self.display_name or self._name_from_parts()
+
+    def get_short_name(self):
+        return self.get_full_name()

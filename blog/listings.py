@@ -1,0 +1,101 @@
+"""Lists of posts as readers see them on cards: with author, group and image, in a fixed
+number of queries however many posts there are."""
+
+from django.db.models import Prefetch
+from django.utils.translation import gettext as _
+from taggit.models import Tag
+from wagtail.images import get_image_model
+
+from groups.models import GroupPage
+
+from .models import BlogIndexPage, BlogPage
+
+CARD_RENDITION = "fill-640x360"
+
+
+def for_cards(queryset):
+    """``queryset`` with everything a post card shows fetched along with it."""
+    images = get_image_model().objects.prefetch_renditions(CARD_RENDITION)
+    return queryset.select_related("author").prefetch_related(Prefetch("hero_image", queryset=images))
+
+
+def attach_groups(posts, group=None):
+    """Set ``post.group`` on every post with one query (none when the group is known)."""
+    posts = list(posts)
+    if group is not None:
+        for post in posts:
+            post.group = group
+        return posts
+    steplen = BlogPage.steplen
+    parent_paths = {post.path[:-steplen] for post in posts}
+    groups = {g.path: g for g in GroupPage.objects.filter(path__in=parent_paths)} if parent_paths else {}
+    for post in posts:
+        post.group = groups.get(post.path[:-steplen])
+    return posts
+
+
+def post_cards(posts, group=None):
+    return attach_groups(posts, group=group)
+
+
+def live_posts(locale):
+    return BlogPage.objects.live().filter(locale=locale).order_by("-date_published", "-pk")
+
+
+def latest_posts(locale, limit):
+    return post_cards(for_cards(live_posts(locale))[:limit])
+
+
+def blog_index_for(locale):
+    return BlogIndexPage.objects.live().filter(locale=locale).first()
+
+
+def blog_index_listing(index_page, request, per_page):
+    """The blog index's posts, narrowed by ``?group=`` and ``?tag=`` (both slugs).
+
+    A filter value that names nothing narrows to nothing, and the page says so: the reader
+    followed an old link or typed it, and should not mistake the full list for a result."""
+    locale = index_page.locale
+    posts = live_posts(locale)
+    groups = list(GroupPage.objects.live().filter(locale=locale).order_by("title"))
+    tags = list(
+        Tag.objects.filter(
+            blog_blogpagetag_items__content_object__live=True,
+            blog_blogpagetag_items__content_object__locale=locale,
+        )
+        .distinct()
+        .order_by("name")
+    )
+    notices = []
+
+    group_slug = request.GET.get("group", "").strip()
+    active_group = None
+    if group_slug:
+        active_group = next((g for g in groups if g.slug == group_slug), None)
+        if active_group is None:
+            notices.append(_("There is no group with that name."))
+            posts = posts.none()
+        else:
+            posts = posts.child_of(active_group)
+
+    tag_slug = request.GET.get("tag", "").strip()
+    active_tag = None
+    if tag_slug:
+        active_tag = next((t for t in tags if t.slug == tag_slug), None)
+        if active_tag is None:
+            notices.append(_("No post carries that tag."))
+            posts = posts.none()
+        else:
+            posts = posts.filter(tagged_items__tag=active_tag)
+
+    page = index_page.paginate(request, for_cards(posts), per_page)
+    return {
+        "posts_page": page,
+        "posts": post_cards(page.object_list, group=active_group),
+        "filter_groups": groups,
+        "filter_tags": tags,
+        "active_group": active_group,
+        "active_tag": active_tag,
+        "filter_notices": notices,
+        "is_filtered": bool(group_slug or tag_slug),
+    }

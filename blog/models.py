@@ -1,0 +1,211 @@
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from home.models import TEXT_FEATURES, BasePage
+
+from .blocks import BlogBodyBlock
+
+POSTS_PER_PAGE = 10
+
+
+class BlogIndexPage(BasePage):
+    """"Blogs": the posts of every group, newest first, filtered by group or tag."""
+
+    intro = RichTextField(_("introduction"), features=TEXT_FEATURES, blank=True)
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
+    translatable_fields = [*BasePage.translatable_fields, TranslatableField("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("blog index")
+
+    def get_context(self, request, *args, **kwargs):
+        from .listings import blog_index_listing
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(blog_index_listing(self, request, POSTS_PER_PAGE))
+        return context
+
+
+class BlogPageTag(TaggedItemBase):
+    content_object = ParentalKey("blog.BlogPage", on_delete=models.CASCADE, related_name="tagged_items")
+
+
+class BlogPageForm(WagtailAdminPageForm):
+    """A new post is written by whoever creates it, unless the editor picks someone else."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        is_new = self.instance._state.adding
+        if is_new and "author" in self.fields and not self.initial.get("author") and self.for_user:
+            self.initial["author"] = self.for_user.pk
+
+
+class BlogPage(BasePage):
+    teaser = models.TextField(
+        _("teaser"),
+        max_length=320,
+        help_text=_("One or two sentences for listings, related posts and search engines (at most 320 characters)."),
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("author"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="blog_posts",
+    )
+    date_published = models.DateTimeField(
+        _("publication date"),
+        null=True,
+        blank=True,
+        help_text=_("Shown in the byline. Left empty, it becomes the moment of first publication."),
+    )
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("hero image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    hero_image_alt = models.CharField(
+        _("hero image alternative text"),
+        max_length=250,
+        blank=True,
+        help_text=_("What the image shows, for readers who cannot see it. Leave empty only for a decorative image."),
+    )
+    body = StreamField(BlogBodyBlock(), verbose_name=_("body"), blank=True)
+    tags = ClusterTaggableManager(through=BlogPageTag, blank=True, verbose_name=_("tags"))
+
+    base_form_class = BlogPageForm
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("teaser"),
+        MultiFieldPanel(
+            [FieldPanel("hero_image"), FieldPanel("hero_image_alt")],
+            heading=_("Hero image"),
+        ),
+        FieldPanel("body"),
+    ]
+    about_panels = [
+        FieldPanel("author"),
+        FieldPanel("date_published"),
+        FieldPanel("tags"),
+        InlinePanel(
+            "related_pins",
+            heading=_("Pinned related posts"),
+            label=_("Pinned post"),
+            help_text=_("Shown first under related posts; the rest are chosen by shared tags."),
+            max_num=4,
+        ),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Content")),
+            ObjectList(about_panels, heading=_("Author and tags")),
+            ObjectList(BasePage.promote_panels, heading=_("Promote")),
+            ObjectList(BasePage.settings_panels, heading=_("Settings")),
+        ]
+    )
+
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("teaser"),
+        index.SearchField("body"),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+        index.FilterField("date_published"),
+    ]
+    translatable_fields = [
+        *BasePage.translatable_fields,
+        TranslatableField("teaser"),
+        TranslatableField("hero_image_alt"),
+        TranslatableField("body"),
+        SynchronizedField("author"),
+        SynchronizedField("date_published"),
+        SynchronizedField("hero_image"),
+        SynchronizedField("tags"),
+        SynchronizedField("related_pins"),
+    ]
+
+    parent_page_types = ["groups.GroupPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("blog post")
+        verbose_name_plural = _("blog posts")
+
+    def save(self, *args, **kwargs):
+        if self.live and self.date_published is None:
+            self.date_published = self.first_published_at or timezone.now()
+        super().save(*args, **kwargs)
+
+    @property
+    def group(self):
+        """The group this post lives in (its parent page), looked up once per instance."""
+        if not hasattr(self, "_group"):
+            from groups.models import GroupPage
+
+            self._group = GroupPage.objects.parent_of(self).select_related("image").first()
+        return self._group
+
+    @group.setter
+    def group(self, value):
+        self._group = value
+
+    @cached_property
+    def blog_index(self):
+        from .listings import blog_index_for
+
+        return blog_index_for(self.locale)
+
+    def breadcrumb_pages(self):
+        return [page for page in (self.blog_index, self.group) if page is not None]
+
+    def related_posts(self, limit=4):
+        from .related import related_posts
+
+        return related_posts(self, limit=limit)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["group"] = self.group
+        context["blog_index_url"] = self.blog_index.get_url(request) if self.blog_index else ""
+        context["related_posts"] = self.related_posts()
+        return context
+
+
+class BlogPageRelatedPin(Orderable):
+    """A post an editor wants shown first under "related posts"."""
+
+    page = ParentalKey(BlogPage, on_delete=models.CASCADE, related_name="related_pins")
+    related = models.ForeignKey(
+        BlogPage,
+        verbose_name=_("post"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+
+    panels = [FieldPanel("related")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("pinned related post")
+        verbose_name_plural = _("pinned related posts")

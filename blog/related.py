@@ -1,0 +1,31 @@
+from django.db.models import Count
+
+from .listings import for_cards, post_cards
+from .models import BlogPage
+
+
+def related_posts(post, limit=4):
+    """Posts to read next: the editor's pinned choices first, then the posts sharing the
+    most tags with this one, ties broken by the newest. Never the post itself, never an
+    unpublished post, never one in another language."""
+    candidates = BlogPage.objects.live().filter(locale_id=post.locale_id).exclude(pk=post.pk)
+
+    # Read through the in-memory relations, so that a preview shows unsaved pins and tags.
+    pinned_ids = []
+    for pin in post.related_pins.all():
+        if pin.related_id and pin.related_id not in pinned_ids:
+            pinned_ids.append(pin.related_id)
+    pinned_by_id = {p.pk: p for p in for_cards(candidates.filter(pk__in=pinned_ids))}
+    chosen = [pinned_by_id[pk] for pk in pinned_ids if pk in pinned_by_id][:limit]
+
+    tag_ids = [tag.pk for tag in post.tags.all() if tag.pk]
+    room = limit - len(chosen)
+    if room > 0 and tag_ids:
+        by_tags = (
+            candidates.exclude(pk__in=[p.pk for p in chosen])
+            .filter(tagged_items__tag_id__in=tag_ids)
+            .annotate(shared_tags=Count("tagged_items"))
+            .order_by("-shared_tags", "-date_published", "-pk")
+        )
+        chosen.extend(for_cards(by_tags)[:room])
+    return post_cards(chosen)

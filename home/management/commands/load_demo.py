@@ -1,0 +1,115 @@
+import datetime
+import json
+
+from django.contrib.sites.models import Site as DjangoSite
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils import timezone
+from wagtail.images import get_image_model
+from wagtail.models import Site
+
+from accounts.factories import UserFactory
+from accounts.models import User
+from blog.factories import BlogIndexPageFactory, BlogPageFactory
+from blog.models import BlogIndexPage, BlogPage, BlogPageRelatedPin
+from groups.factories import GroupIndexPageFactory, GroupPageFactory
+from groups.models import GroupIndexPage, GroupPage
+from home import demo_content as demo
+from home.factories import ImageFactory
+
+
+class Command(BaseCommand):
+    help = "Build Samen's Dutch demo site: groups, blog posts, images and logins. Safe to run again."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--domain", default="127.0.0.1:8000", help="Domain the site is served on.")
+
+    @transaction.atomic
+    def handle(self, *args, domain, **options):
+        self.created = 0
+        DjangoSite.objects.update_or_create(pk=1, defaults={"domain": domain, "name": "Samen"})
+        users = {spec["key"]: self.user(spec) for spec in demo.USERS}
+        home = Site.objects.get(is_default_site=True).root_page.specific
+        if not home.intro:
+            home.intro = demo.HOME_INTRO
+            home.save_revision(user=users["beheer"]).publish()
+            self.created += 1
+
+        group_index = self.page(
+            GroupIndexPage, home, "groepen", GroupIndexPageFactory, title="Groepen", intro=demo.GROUPS_INTRO
+        )
+        self.page(BlogIndexPage, home, "blogs", BlogIndexPageFactory, title="Blogs", intro=demo.BLOGS_INTRO)
+
+        groups = {}
+        for spec in demo.GROUPS:
+            groups[spec["slug"]] = self.page(
+                GroupPage,
+                group_index,
+                spec["slug"],
+                GroupPageFactory,
+                title=spec["title"],
+                description=spec["description"],
+                intro=spec["intro"],
+                image=self.image(f"Groep {spec['title']}"),
+            )
+
+        posts = {}
+        for spec in demo.POSTS:
+            hero = self.image(f"Blog {spec['title']}")
+            body = demo.long_post_body(self.image("Ontmoeting").pk) if spec.get("long") else spec["body"]
+            date = timezone.make_aware(datetime.datetime.fromisoformat(spec["date"]))
+            posts[spec["slug"]] = self.page(
+                BlogPage,
+                groups[spec["group"]],
+                spec["slug"],
+                BlogPageFactory,
+                title=spec["title"],
+                teaser=spec["teaser"],
+                author=users[spec["author"]],
+                date_published=date,
+                hero_image=hero,
+                hero_image_alt=spec["hero_alt"],
+                body=json.dumps(body),
+                tags=spec["tags"],
+            )
+        for spec in demo.POSTS:
+            post = posts[spec["slug"]]
+            for order, slug in enumerate(spec.get("pins", [])):
+                _, made = BlogPageRelatedPin.objects.get_or_create(
+                    page=post, related=posts[slug], defaults={"sort_order": order}
+                )
+                self.created += made
+
+        self.stdout.write(self.style.SUCCESS(f"Demo content ready ({self.created} new objects)."))
+
+    def user(self, spec):
+        user = User.objects.filter(email__iexact=spec["email"]).first()
+        if user is None:
+            user = UserFactory(
+                email=spec["email"],
+                display_name=spec["display_name"],
+                password=spec["password"],
+                is_staff=spec.get("is_staff", False),
+                is_superuser=spec.get("is_superuser", False),
+                bio=spec["bio"],
+            )
+            self.created += 1
+        return user
+
+    def image(self, title):
+        image = get_image_model().objects.filter(title=title).first()
+        if image is None:
+            image = ImageFactory(title=title)
+            self.created += 1
+        return image
+
+    def page(self, model, parent, slug, factory, **fields):
+        """The page ``slug`` under ``parent``; created and published if it is missing,
+        left exactly as it is otherwise (an editor may have changed it)."""
+        existing = model.objects.child_of(parent).filter(slug=slug).first()
+        if existing is not None:
+            return existing
+        page = factory(parent=parent, slug=slug, **fields)
+        page.save_revision(user=getattr(page, "author", None)).publish()
+        self.created += 1
+        return page

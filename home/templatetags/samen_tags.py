@@ -1,0 +1,32 @@
+from django import template
+from django.utils import formats, timezone
+
+from home.dates import relative_time
+
+register = template.Library()
+
+
+@register.inclusion_tag("includes/relative_time.html")
+def time_ago(value):
+    """``<time>`` with the relative time as text and the exact local date on hover."""
+    if value is None:
+        return {"value": None}
+    local = timezone.localtime(value)
+    return {
+        "value": local,
+        "iso": local.isoformat(),
+        "exact": formats.date_format(local, "DATETIME_FORMAT"),
+        "relative": relative_time(value),
+    }
+
+
+@register.inclusion_tag("includes/breadcrumb.html", takes_context=True)
+def breadcrumb(context, page):
+    return {"trail": page.breadcrumb_pages(), "page": page, "request": context.get("request")}
+
+
+@register.simple_tag(takes_context=True)
+def site_sections(context, request):
+    from home.navigation import menu_sections
+
+    return menu_sections(request, context.get("page"))
