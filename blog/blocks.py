@@ -2,6 +2,7 @@
 ``templates/blocks/``, an icon, a description for the block picker and a preview value."""
 
 from django.utils.translation import gettext_lazy as _
+
 from wagtail import blocks
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock

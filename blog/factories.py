@@ -1,9 +1,10 @@
 import datetime
 import json
 
+from django.utils import timezone
+
 import factory
 import wagtail_factories
-from django.utils import timezone
 
 from accounts.factories import UserFactory
 
@@ -29,12 +30,11 @@ class BlogPageFactory(wagtail_factories.PageFactory):
     date_published = factory.Sequence(
         lambda n: timezone.make_aware(datetime.datetime(2024, 1, 1, 9, 0)) + datetime.timedelta(days=n)
     )
-    body = factory.LazyFunction(
-        lambda: json.dumps([{"type": "paragraph", "value": "<p>Een eerste alinea.</p>"}])
-    )
+    body = factory.LazyFunction(lambda: json.dumps([{"type": "paragraph", "value": "<p>Een eerste alinea.</p>"}]))
 
     class Meta:
         model = BlogPage
+        skip_postgeneration_save = True
 
     @factory.post_generation
     def tags(self, create, extracted, **kwargs):

@@ -3,6 +3,7 @@ number of queries however many posts there are."""
 
 from django.db.models import Prefetch
 from django.utils.translation import gettext as _
+
 from taggit.models import Tag
 from wagtail.images import get_image_model
 

@@ -3,6 +3,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
@@ -21,7 +22,7 @@ POSTS_PER_PAGE = 10
 
 
 class BlogIndexPage(BasePage):
-    """"Blogs": the posts of every group, newest first, filtered by group or tag."""
+    """ "Blogs": the posts of every group, newest first, filtered by group or tag."""
 
     intro = RichTextField(_("introduction"), features=TEXT_FEATURES, blank=True)
 

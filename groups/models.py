@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.search import index
@@ -11,7 +12,7 @@ POSTS_PER_PAGE = 10
 
 
 class GroupIndexPage(BasePage):
-    """"Groepen": every group of the site, in alphabetical order."""
+    """ "Groepen": every group of the site, in alphabetical order."""
 
     intro = RichTextField(_("introduction"), features=TEXT_FEATURES, blank=True)
 
@@ -81,11 +82,11 @@ class GroupPage(BasePage):
         verbose_name_plural = _("groups")
 
     def get_context(self, request, *args, **kwargs):
-        from blog.listings import post_cards
+        from blog.listings import for_cards, post_cards
         from blog.models import BlogPage
 
         context = super().get_context(request, *args, **kwargs)
-        posts = BlogPage.objects.child_of(self).live().order_by("-date_published", "-pk")
+        posts = for_cards(BlogPage.objects.child_of(self).live().order_by("-date_published", "-pk"))
         page = self.paginate(request, posts, POSTS_PER_PAGE)
         context["posts_page"] = page
         context["posts"] = post_cards(page.object_list, group=self)

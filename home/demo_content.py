@@ -132,7 +132,10 @@ POSTS = [
                 "Wie goed is in zijn werk, gaat ervan uit dat anderen dat vanzelf zien. In de praktijk "
                 "werkt het zelden zo: het meeste vakmanschap is onzichtbaar voor wie er niet naast zit."
             ),
-            {"type": "heading", "value": {"text": "Vertel wat je hebt geleerd, niet wat je hebt bereikt", "level": "h2"}},
+            {
+                "type": "heading",
+                "value": {"text": "Vertel wat je hebt geleerd, niet wat je hebt bereikt", "level": "h2"},
+            },
             _p(
                 "Een verhaal over een fout die je herstelde zegt meer over je kunde dan een lijst "
                 "resultaten. Collega's onthouden het, en leren er zelf iets van."
@@ -157,7 +160,10 @@ POSTS = [
         ),
         "hero_alt": "Illustratie in blauwtinten met lichte cirkels",
         "body": [
-            _p("Leidinggevenden vroegen ons om een handzaam lijstje. Dit zijn de vragen die het vaakst het gesprek openen:"),
+            _p(
+                "Leidinggevenden vroegen ons om een handzaam lijstje. "
+                "Dit zijn de vragen die het vaakst het gesprek openen:"
+            ),
             {
                 "type": "paragraph",
                 "value": (
@@ -211,7 +217,10 @@ POSTS = [
         ),
         "hero_alt": "Illustratie in groen en geel met cirkels",
         "body": [
-            _p("Vergaderingen van vijfentwintig of vijftig minuten in plaats van een half of heel uur geven iedereen lucht."),
+            _p(
+                "Vergaderingen van vijfentwintig of vijftig minuten in plaats van een half of heel uur "
+                "geven iedereen lucht."
+            ),
             {
                 "type": "paragraph",
                 "value": (

@@ -1,6 +1,7 @@
+from wagtail.models import Collection
+
 import factory
 import wagtail_factories
-from wagtail.models import Collection
 
 from .images import generated_image_file
 from .models import HomePage

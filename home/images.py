@@ -5,6 +5,7 @@ import io
 import random
 
 from django.core.files.images import ImageFile
+
 from PIL import Image, ImageDraw
 
 PALETTES = [

@@ -5,6 +5,7 @@ from django.contrib.sites.models import Site as DjangoSite
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
+
 from wagtail.images import get_image_model
 from wagtail.models import Site
 

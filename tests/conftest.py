@@ -1,0 +1,34 @@
+"""Shared fixtures: a Samen page tree built from the same factories as the demo site."""
+
+from wagtail.models import Site
+
+import pytest
+
+from blog.factories import BlogIndexPageFactory
+from groups.factories import GroupIndexPageFactory, GroupPageFactory
+
+
+@pytest.fixture
+def home(db):
+    """The home page the first migration made, root of the default site."""
+    return Site.objects.get(is_default_site=True).root_page.specific
+
+
+@pytest.fixture
+def group_index(home):
+    return GroupIndexPageFactory(parent=home)
+
+
+@pytest.fixture
+def blog_index(home):
+    return BlogIndexPageFactory(parent=home)
+
+
+@pytest.fixture
+def group(group_index):
+    return GroupPageFactory(
+        parent=group_index,
+        title="Menskracht",
+        slug="menskracht",
+        description="Inspiratie en ontwikkeling van professionele passie en talent",
+    )
