@@ -14,6 +14,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from engagement.context import reaction_context
 from home.models import TEXT_FEATURES, BasePage
 
 from .blocks import BlogBodyBlock
@@ -191,6 +192,7 @@ class BlogPage(BasePage):
         context["group"] = self.group
         context["blog_index_url"] = self.blog_index.get_url(request) if self.blog_index else ""
         context["related_posts"] = self.related_posts()
+        context.update(reaction_context(request, self, group=self.group))
         return context
 
 

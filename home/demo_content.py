@@ -399,3 +399,39 @@ def long_post_body(image_id):
             },
         },
     ]
+
+
+# Reactions under the demo posts: (post slug, author key, text, index of the reaction
+# it replies to in this list, or None).
+REACTIONS = [
+    (
+        "werkplezier-begint-bij-de-koffieautomaat",
+        "anouk",
+        "Herkenbaar! Bij ons werkt een **vaste koffie op dinsdag** heel goed. Wie wil, schuift aan.",
+        None,
+    ),
+    (
+        "werkplezier-begint-bij-de-koffieautomaat",
+        "marloes",
+        "Dank je Anouk. Hoe houden jullie het vol als het druk is?",
+        0,
+    ),
+    (
+        "werkplezier-begint-bij-de-koffieautomaat",
+        "anouk",
+        "We slaan hem nooit over, ook niet in drukke weken. Juist dan is het waardevol.",
+        0,
+    ),
+    (
+        "werkplezier-begint-bij-de-koffieautomaat",
+        "sanne",
+        "Drie tips die bij ons werkten:\n\n1. Geen agenda\n2. Geen laptops\n3. Wisselende gastheer",
+        None,
+    ),
+    (
+        "vijf-vragen-voor-een-goed-ontwikkelgesprek",
+        "bram",
+        "Vraag 4 vind ik de belangrijkste. Zie ook [de handreiking van ons team](https://example.org/handreiking).",
+        None,
+    ),
+]

@@ -6,10 +6,16 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-# Admin and documents stay outside the language prefix; every page lives under /nl/ or /en/.
+from accounts.views import admin_login
+
+# Admin, documents and the reaction endpoints stay outside the language prefix; every
+# page, and the account pages, live under /nl/ or /en/.
 urlpatterns = [
+    # The admin's own log-in form is replaced by the site's, which is rate-limited.
+    path("admin/login/", admin_login, name="admin_login_redirect"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("reacties/", include("engagement.urls")),
 ]
 
 if settings.DEBUG:
@@ -20,6 +26,8 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += i18n_patterns(
+    path("account/", include("allauth.urls")),
+    path("leden/", include("accounts.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -43,6 +43,10 @@ INSTALLED_APPS = [
     "django.contrib.sites",
     "django.contrib.humanize",
     "django.contrib.staticfiles",
+    "allauth",
+    "allauth.account",
+    "django_comments_xtd",
+    "django_comments",
 ]
 
 MIDDLEWARE = [
@@ -54,6 +58,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -89,7 +94,14 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-LOGIN_URL = "wagtailadmin_login"
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
+LOGIN_URL = "account_login"
+LOGIN_REDIRECT_URL = "/"
+# The admin signs in through the same rate-limited log-in as everyone else.
+WAGTAILADMIN_LOGIN_URL = "account_login"
 
 # Dutch is the source language: the first Locale and the root page take this code.
 LANGUAGE_CODE = "nl"
@@ -131,7 +143,37 @@ DEFAULT_FROM_EMAIL = env.DEFAULT_FROM_EMAIL
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = "Samen"
+SITE_BASE_URL = env.SITE_BASE_URL
 WAGTAILADMIN_BASE_URL = env.SITE_BASE_URL
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
+
+# Accounts (django-allauth): log in by e-mail, confirm the address before the first log-in.
+SAMEN_SIGNUP_OPEN = env.SIGNUP_OPEN
+ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
+ACCOUNT_USER_MODEL_USERNAME_FIELD = None
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_SIGNUP_FORM_CLASS = "accounts.forms.SignupDetailsForm"
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_CONFIRM_EMAIL_ON_GET = False
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
+ACCOUNT_PREVENT_ENUMERATION = True
+ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Samen] "
+ACCOUNT_RATE_LIMITS = {
+    # Five failed attempts for one address lock it for fifteen minutes; twenty from one
+    # client address per minute slow a sweep across many accounts.
+    "login_failed": "20/m/ip,5/15m/key",
+}
+# The client address is the connection's own unless a trusted proxy is configured.
+ALLAUTH_TRUSTED_PROXY_COUNT = env.TRUSTED_PROXY_COUNT
+
+# Reactions (django-comments-xtd), one level of replies, rendered by our own templates.
+COMMENTS_APP = "django_comments_xtd"
+COMMENTS_XTD_MODEL = "engagement.models.Reaction"
+COMMENTS_XTD_MAX_THREAD_LEVEL = 1
+COMMENTS_XTD_CONFIRM_EMAIL = False
+REACTION_MAX_LENGTH = 5000
+REACTIONS_PER_MINUTE = 5

@@ -1,6 +1,8 @@
 import datetime
 import json
 
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.contrib.sites.models import Site as DjangoSite
 from django.core.management.base import BaseCommand
 from django.db import transaction
@@ -9,10 +11,14 @@ from django.utils import timezone
 from wagtail.images import get_image_model
 from wagtail.models import Site
 
+from allauth.account.models import EmailAddress
+
 from accounts.factories import UserFactory
 from accounts.models import User
 from blog.factories import BlogIndexPageFactory, BlogPageFactory
 from blog.models import BlogIndexPage, BlogPage, BlogPageRelatedPin
+from engagement.models import Follow, Reaction
+from engagement.reactions import thread_of
 from groups.factories import GroupIndexPageFactory, GroupPageFactory
 from groups.models import GroupIndexPage, GroupPage
 from home import demo_content as demo
@@ -81,6 +87,7 @@ class Command(BaseCommand):
                 )
                 self.created += made
 
+        self.reactions(posts, users)
         self.stdout.write(self.style.SUCCESS(f"Demo content ready ({self.created} new objects)."))
 
     def user(self, spec):
@@ -95,7 +102,41 @@ class Command(BaseCommand):
                 bio=spec["bio"],
             )
             self.created += 1
+        # Demo members have confirmed their address, so they can log in straight away.
+        _, made = EmailAddress.objects.get_or_create(
+            user=user, email=user.email, defaults={"verified": True, "primary": True}
+        )
+        self.created += made
         return user
+
+    def reactions(self, posts, users):
+        """The demo conversation, written once: posts that already have reactions keep them."""
+        already = {slug for slug, post in posts.items() if thread_of(post).exists()}
+        made = []
+        base = timezone.make_aware(datetime.datetime(2026, 1, 5, 9, 30))
+        for number, (slug, author_key, text, parent) in enumerate(demo.REACTIONS):
+            if slug in already:
+                made.append(None)
+                continue
+            post = posts[slug]
+            author = users[author_key]
+            parent_reaction = made[parent] if parent is not None else None
+            reaction = Reaction(
+                content_type=ContentType.objects.get_for_model(post),
+                object_pk=str(post.pk),
+                site_id=settings.SITE_ID,
+                user=author,
+                user_name=author.display_name[:50],
+                user_email=author.email,
+                comment=text,
+                submit_date=base + datetime.timedelta(hours=number * 5),
+                parent_id=parent_reaction.pk if parent_reaction else 0,
+                followup=True,
+            )
+            reaction.save()
+            Follow.objects.get_or_create(user=author, translation_key=post.translation_key)
+            made.append(reaction)
+            self.created += 1
 
     def image(self, title):
         image = get_image_model().objects.filter(title=title).first()

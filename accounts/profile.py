@@ -1,0 +1,43 @@
+"""What a member's profile shows, narrowed to what the viewer may see."""
+
+from django.conf import settings
+
+from wagtail.models import Page
+
+from groups.access import viewable
+
+PROFILE_POSTS = 10
+PROFILE_REACTIONS = 10
+
+
+def posts_by(member, viewer):
+    from blog.listings import for_cards, post_cards
+    from blog.models import BlogPage
+
+    posts = viewable(viewer, BlogPage.objects.filter(author=member)).order_by("-date_published", "-pk")
+    return post_cards(for_cards(posts)[:PROFILE_POSTS])
+
+
+def latest_reactions(member, viewer, request):
+    """The member's latest visible reactions, each with the post it is under."""
+    from engagement.models import Reaction
+    from engagement.reactions import shown
+
+    recent = list(
+        shown(Reaction.objects.filter(user=member, site_id=settings.SITE_ID)).order_by("-submit_date")[
+            : PROFILE_REACTIONS * 3
+        ]
+    )
+    page_ids = {int(r.object_pk) for r in recent if r.object_pk.isdigit()}
+    pages = {p.pk: p for p in viewable(viewer, Page.objects.filter(pk__in=page_ids))}
+    result = []
+    for reaction in recent:
+        page = pages.get(int(reaction.object_pk)) if reaction.object_pk.isdigit() else None
+        if page is None:
+            continue
+        reaction.post = page
+        reaction.post_url = page.get_url(request)
+        result.append(reaction)
+        if len(result) == PROFILE_REACTIONS:
+            break
+    return result

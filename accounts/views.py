@@ -1,0 +1,51 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from .forms import ProfileForm
+from .models import User
+from .profile import latest_reactions, posts_by
+
+
+def profile(request, pk):
+    """A member's public page: who they are, what they wrote, where they reacted; only
+    what the viewer may see."""
+    member = get_object_or_404(User, pk=pk, is_active=True)
+    return render(
+        request,
+        "accounts/profile.html",
+        {
+            "member": member,
+            "posts": posts_by(member, request.user),
+            "reactions": latest_reactions(member, request.user, request),
+            "is_own": request.user.is_authenticated and request.user.pk == member.pk,
+        },
+    )
+
+
+@login_required
+def edit_profile(request):
+    if request.method == "POST":
+        form = ProfileForm(request.POST, request.FILES, instance=request.user)
+        if form.is_valid():
+            form.save()
+            messages.success(request, _("Your profile has been saved."))
+            return redirect("accounts:profile", pk=request.user.pk)
+        status = 400
+    else:
+        form = ProfileForm(instance=request.user)
+        status = 200
+    return render(request, "accounts/edit_profile.html", {"form": form}, status=status)
+
+
+def admin_login(request):
+    """Send the admin's log-in to the site's own, keeping where the editor was going."""
+    from django.urls import reverse
+    from django.utils.http import urlencode
+
+    from home.links import safe_next
+
+    target = reverse("account_login")
+    next_url = safe_next(request, request.GET.get("next"), fallback="/admin/")
+    return redirect(f"{target}?{urlencode({'next': next_url})}")

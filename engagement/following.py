@@ -1,0 +1,80 @@
+"""Following a post: who gets an e-mail when a reaction is written, and the signed
+one-click link that stops it without logging in."""
+
+from django.conf import settings
+from django.core import signing
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+
+from home.links import absolute_url
+
+from .markup import plain_text
+from .models import Follow
+
+UNFOLLOW_SALT = "samen.engagement.unfollow"
+
+
+def follow(user, post):
+    Follow.objects.get_or_create(user=user, translation_key=post.translation_key)
+
+
+def unfollow(user, post):
+    Follow.objects.filter(user=user, translation_key=post.translation_key).delete()
+
+
+def is_following(user, post):
+    if not user.is_authenticated:
+        return False
+    return Follow.objects.filter(user=user, translation_key=post.translation_key).exists()
+
+
+def unfollow_token(user, post):
+    return signing.dumps({"u": user.pk, "k": str(post.translation_key)}, salt=UNFOLLOW_SALT, compress=True)
+
+
+def read_unfollow_token(token):
+    """``(user_id, translation_key)`` from a token this site signed, else ``None``."""
+    try:
+        data = signing.loads(token, salt=UNFOLLOW_SALT)
+        return int(data["u"]), str(data["k"])
+    except (signing.BadSignature, KeyError, TypeError, ValueError):
+        return None
+
+
+def notify_followers(reaction, post, post_url):
+    """Mail every follower of ``post`` but the reaction's own author about ``reaction``.
+    Each mail has a link to the reaction and a one-click link to stop following."""
+    followers = (
+        Follow.objects.filter(translation_key=post.translation_key)
+        .exclude(user_id=reaction.user_id)
+        .select_related("user")
+    )
+    excerpt = plain_text(reaction.comment, limit=600)
+    for follow_row in followers:
+        member = follow_row.user
+        if not (member.is_active and member.email):
+            continue
+        stop_url = absolute_url(reverse("engagement:stop_following", args=[unfollow_token(member, post)]))
+        context = {
+            "member": member,
+            "author": reaction.user.display_name if reaction.user else reaction.user_name,
+            "post_title": post.title,
+            "reaction_url": absolute_url(f"{post_url}#reactie-{reaction.pk}"),
+            "excerpt": excerpt,
+            "stop_url": stop_url,
+        }
+        with translation.override(settings.LANGUAGE_CODE):
+            subject = render_to_string("engagement/email/new_reaction_subject.txt", context).strip()
+            text = render_to_string("engagement/email/new_reaction.txt", context)
+            html = render_to_string("engagement/email/new_reaction.html", context)
+        message = EmailMultiAlternatives(
+            " ".join(subject.split()),
+            text,
+            settings.DEFAULT_FROM_EMAIL,
+            [member.email],
+            headers={"List-Unsubscribe": f"<{stop_url}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"},
+        )
+        message.attach_alternative(html, "text/html")
+        message.send(fail_silently=True)

@@ -1,0 +1,56 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from django_comments_xtd.models import XtdComment
+
+
+class Reaction(XtdComment):
+    """A reaction under a blog post, stored by django-comments-xtd.
+
+    It is attached to the post's default-language page, so every language version shows
+    one thread. ``comment`` holds what the member typed (a small Markdown subset); it is
+    turned into sanitised HTML only when shown."""
+
+    edited_at = models.DateTimeField(_("edited at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("reaction")
+        verbose_name_plural = _("reactions")
+
+    @property
+    def is_reply(self):
+        return self.level > 0
+
+    @property
+    def is_visible(self):
+        return self.is_public and not self.is_removed
+
+
+class Follow(models.Model):
+    """A member follows a post (in every language, hence the translation key) and gets
+    an e-mail for each new reaction on it."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="follows")
+    translation_key = models.UUIDField(_("post"), db_index=True)
+    created_at = models.DateTimeField(_("since"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("follower")
+        verbose_name_plural = _("followers")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "translation_key"], name="engagement_follow_once"),
+        ]
+
+
+class ReactionSwitch(models.Model):
+    """Whether reactions are closed on a post (in every language)."""
+
+    translation_key = models.UUIDField(unique=True)
+    closed = models.BooleanField(_("reactions closed"), default=False)
+    changed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    changed_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("reaction setting")
+        verbose_name_plural = _("reaction settings")

@@ -1,0 +1,149 @@
+"""The reactions under a post: which thread, what the reader sees of it, and how many.
+
+A thread belongs to the post, not to a language version: reactions are stored against
+the post's default-language page, whichever version the reader is on."""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Count, Exists, OuterRef, Q
+
+from wagtail.models import Locale, Page
+
+from home.pagination import paginate
+
+from .models import Reaction, ReactionSwitch
+
+ORDERS = ("oldest", "newest")
+PAGE_SIZES = (5, 10, 25, 50, 100)
+DEFAULT_ORDER = "oldest"
+DEFAULT_PAGE_SIZE = 10
+PREFERENCE_COOKIE = "samen_reacties"
+
+
+def canonical_post(page):
+    """The version of ``page`` that carries its thread: the default-language one (its
+    specific object), or the page itself when it has none."""
+    default = Locale.get_default()
+    if page.locale_id == default.pk:
+        return page
+    source = page.get_translation_or_none(default)
+    return source.specific if source is not None else page
+
+
+def thread_of(canonical):
+    """Every reaction stored against ``canonical``, hidden and removed ones included."""
+    return Reaction.objects.filter(
+        content_type=ContentType.objects.get_for_model(canonical),
+        object_pk=str(canonical.pk),
+        site_id=settings.SITE_ID,
+    )
+
+
+def shown(queryset):
+    """Reactions a reader sees in full: not hidden by a moderator, not removed."""
+    return queryset.filter(is_public=True, is_removed=False)
+
+
+def reaction_count(canonical):
+    return shown(thread_of(canonical)).count()
+
+
+def reaction_counts(pages):
+    """``{page.pk: number of reactions}`` for listing cards, in at most two queries
+    whatever the number of pages (one to find default-language versions, one to count)."""
+    pages = list(pages)
+    if not pages:
+        return {}
+    default = Locale.get_default()
+    canonical_pk = {p.pk: p.pk for p in pages if p.locale_id == default.pk}
+    others = [p for p in pages if p.locale_id != default.pk]
+    if others:
+        sources = dict(
+            Page.objects.filter(translation_key__in=[p.translation_key for p in others], locale=default).values_list(
+                "translation_key", "pk"
+            )
+        )
+        for page in others:
+            canonical_pk[page.pk] = sources.get(page.translation_key, page.pk)
+    counts = dict(
+        shown(Reaction.objects.filter(site_id=settings.SITE_ID))
+        .filter(object_pk__in=[str(pk) for pk in set(canonical_pk.values())])
+        .values_list("object_pk")
+        .annotate(n=Count("pk"))
+        .values_list("object_pk", "n")
+    )
+    return {pk: counts.get(str(canonical), 0) for pk, canonical in canonical_pk.items()}
+
+
+def reactions_closed(canonical):
+    return ReactionSwitch.objects.filter(translation_key=canonical.translation_key, closed=True).exists()
+
+
+@dataclass(frozen=True)
+class ThreadChoices:
+    """How the reader wants the thread: order, how many per batch, auto-loading."""
+
+    order: str = DEFAULT_ORDER
+    count: int = DEFAULT_PAGE_SIZE
+    autoload: bool = True
+
+    @classmethod
+    def parse(cls, order=None, count=None, autoload=None, fallback=None):
+        """Read the reader's choices; whatever is missing or not understood keeps the
+        ``fallback`` value (their saved choice, or the default)."""
+        fallback = fallback or cls()
+        order = order if order in ORDERS else fallback.order
+        try:
+            number = int(count)
+        except (TypeError, ValueError):
+            number = None
+        count = number if number in PAGE_SIZES else fallback.count
+        if autoload in ("1", "on", "true"):
+            auto = True
+        elif autoload in ("0", "off", "false"):
+            auto = False
+        else:
+            auto = fallback.autoload
+        return cls(order=order, count=count, autoload=auto)
+
+    @classmethod
+    def from_request(cls, request):
+        saved = cls.from_cookie(request.COOKIES.get(PREFERENCE_COOKIE, ""))
+        return cls.parse(request.GET.get("order"), request.GET.get("count"), request.GET.get("auto"), fallback=saved)
+
+    @classmethod
+    def from_cookie(cls, value):
+        parts = (value or "").split(":")
+        if len(parts) != 3:
+            return cls()
+        return cls.parse(*parts)
+
+    def cookie_value(self):
+        return f"{self.order}:{self.count}:{'1' if self.autoload else '0'}"
+
+    def query(self):
+        return {"order": self.order, "count": self.count, "auto": "1" if self.autoload else "0"}
+
+
+def thread_page(canonical, choices, request):
+    """One batch of the thread: top-level reactions in the chosen order, each with its
+    replies (oldest first). A removed reaction stays as a placeholder while it has
+    replies someone can read. Three queries, whatever the number of reactions."""
+    everything = thread_of(canonical).select_related("user")
+    visible_reply = shown(Reaction.objects.filter(thread_id=OuterRef("pk"), level=1))
+    top_level = (
+        everything.filter(level=0, is_public=True)
+        .filter(Q(is_removed=False) | Exists(visible_reply))
+        .order_by("submit_date" if choices.order == "oldest" else "-submit_date", "pk")
+    )
+    page = paginate(request, top_level, choices.count)
+    threads = list(page.object_list)
+    replies = shown(everything.filter(level=1, thread_id__in=[r.pk for r in threads])).order_by("submit_date", "pk")
+    by_thread = {}
+    for reply in replies:
+        by_thread.setdefault(reply.thread_id, []).append(reply)
+    for reaction in threads:
+        reaction.replies = by_thread.get(reaction.pk, [])
+    return page, threads

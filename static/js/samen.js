@@ -1,0 +1,73 @@
+/* Samen: small enhancements on top of pages that already work without JavaScript. */
+(function () {
+  "use strict";
+
+  /* Reactions: fetch the next batch in place. With "load automatically" on, the batch
+     comes when the reader reaches the end of the list; otherwise on "load more". */
+  function setUpReactionBatches(section) {
+    var list = section.querySelector("[data-reaction-list]");
+    var more = section.querySelector("[data-reaction-more]");
+    if (!list || !more) return;
+    var link = more.querySelector("[data-next-batch]");
+    if (!link) return;
+    var status = document.createElement("p");
+    status.className = "visually-hidden";
+    status.setAttribute("role", "status");
+    section.appendChild(status);
+    var loading = false;
+    var observer = null;
+
+    function load() {
+      var url = link.getAttribute("data-next-batch");
+      if (loading || !url) return;
+      loading = true;
+      link.setAttribute("aria-busy", "true");
+      fetch(url, { headers: { "X-Requested-With": "fetch" }, credentials: "same-origin" })
+        .then(function (response) {
+          if (!response.ok) throw new Error(response.status);
+          return response.text();
+        })
+        .then(function (html) {
+          var holder = document.createElement("ol");
+          holder.innerHTML = html;
+          var next = holder.querySelector("li[data-next-batch]");
+          var added = 0;
+          Array.prototype.slice.call(holder.children).forEach(function (item) {
+            if (item.hasAttribute("data-next-batch")) return;
+            list.appendChild(item);
+            added += 1;
+          });
+          status.textContent = section.getAttribute("data-loaded-text").replace("%s", added);
+          if (next) {
+            link.setAttribute("data-next-batch", next.getAttribute("data-next-batch"));
+          } else {
+            if (observer) observer.disconnect();
+            more.remove();
+          }
+        })
+        .catch(function () {
+          /* Leave the plain link in place: following it still shows the next batch. */
+          if (observer) observer.disconnect();
+        })
+        .finally(function () {
+          loading = false;
+          link.removeAttribute("aria-busy");
+        });
+    }
+
+    link.addEventListener("click", function (event) {
+      event.preventDefault();
+      load();
+    });
+    if (link.getAttribute("data-autoload") === "1" && "IntersectionObserver" in window) {
+      observer = new IntersectionObserver(function (entries) {
+        entries.forEach(function (entry) {
+          if (entry.isIntersecting) load();
+        });
+      }, { rootMargin: "200px" });
+      observer.observe(more);
+    }
+  }
+
+  document.querySelectorAll("[data-reactions]").forEach(setUpReactionBatches);
+})();
