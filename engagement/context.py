@@ -39,6 +39,7 @@ def reaction_context(request, page, group=None, form=None):
                 reverse("engagement:batch", args=[page.pk]) + "?" + urlencode(next_query) if next_query else ""
             ),
             "page_url": page_url,
+            "return_url": f"{page_url}?{urlencode(choices.query())}",
             "login_url": reverse("account_login") + "?" + urlencode({"next": f"{page_url}#reageren"}),
             "following": is_following(user, canonical),
             "can_close": can_close_reactions(user, page),

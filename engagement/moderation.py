@@ -7,7 +7,7 @@ from django.db.models.functions import Cast
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn
+from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn, TitleColumn
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.models import Page
@@ -115,7 +115,7 @@ class ReactionViewSet(ModelViewSet):
     inspect_view_enabled = True
     list_per_page = 50
     list_display = [
-        Column("excerpt", label=_("Reaction"), accessor=reaction_excerpt),
+        TitleColumn("excerpt", label=_("Reaction"), accessor=reaction_excerpt, url_name="reactions:edit"),
         Column("user", label=_("Author")),
         Column("post_title", label=_("Post")),
         DateColumn("submit_date", label=_("Written")),

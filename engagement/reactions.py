@@ -147,3 +147,20 @@ def thread_page(canonical, choices, request):
     for reaction in threads:
         reaction.replies = by_thread.get(reaction.pk, [])
     return page, threads
+
+
+def batch_number_of(reaction, canonical, choices):
+    """Which batch (page) of the thread shows ``reaction``, in the reader's order."""
+    top = reaction if reaction.level == 0 else Reaction.objects.filter(pk=reaction.thread_id).first() or reaction
+    before = Q(submit_date__lt=top.submit_date) | Q(submit_date=top.submit_date, pk__lt=top.pk)
+    if choices.order == "newest":
+        before = Q(submit_date__gt=top.submit_date) | Q(submit_date=top.submit_date, pk__lt=top.pk)
+    visible_reply = shown(Reaction.objects.filter(thread_id=OuterRef("pk"), level=1))
+    earlier = (
+        thread_of(canonical)
+        .filter(level=0, is_public=True)
+        .filter(Q(is_removed=False) | Exists(visible_reply))
+        .filter(before)
+        .count()
+    )
+    return earlier // choices.count + 1

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from django.http import Http404, HttpResponseBadRequest
+from django.http import Http404, HttpResponseBadRequest, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -24,9 +24,17 @@ from groups.access import can_change_reaction, can_close_reactions, can_react, c
 from home.links import safe_next
 
 from . import following
+from .context import reaction_context
 from .forms import EditReactionForm, ReactionForm
 from .models import Follow, Reaction, ReactionSwitch
-from .reactions import PREFERENCE_COOKIE, ThreadChoices, canonical_post, reactions_closed, shown, thread_page
+from .reactions import (
+    PREFERENCE_COOKIE,
+    ThreadChoices,
+    batch_number_of,
+    canonical_post,
+    reactions_closed,
+    shown,
+)
 from .throttle import allow
 
 
@@ -76,6 +84,20 @@ def _reaction_or_404(request, reaction_id):
 def _group_of(post):
     parent = post.get_parent()
     return parent.specific if parent is not None else None
+
+
+def _url_showing(request, back, reaction, post):
+    """``back`` (the page the member came from) at the batch of the thread that shows
+    ``reaction``, in the member's own order and batch size."""
+    path, _, rest = back.partition("?")
+    path = path.split("#")[0]
+    query = QueryDict(rest.split("#")[0])
+    saved = ThreadChoices.from_cookie(request.COOKIES.get(PREFERENCE_COOKIE, ""))
+    choices = ThreadChoices.parse(query.get("order"), query.get("count"), query.get("auto"), fallback=saved)
+    number = batch_number_of(reaction, post, choices)
+    params = {**choices.query(), "page": number} if (number > 1 or rest) else {}
+    suffix = f"?{urlencode(params)}" if params else ""
+    return f"{path}{suffix}#reactie-{reaction.pk}"
 
 
 @require_POST
@@ -184,37 +206,14 @@ def post_reaction(request):
         )
     following.follow(request.user, post)
     following.notify_followers(reaction, post, post.get_url(request) or "/")
-    return redirect(f"{back.split('#')[0]}#reactie-{reaction.pk}")
+    return redirect(_url_showing(request, back, reaction, post))
 
 
 @require_GET
 def reaction_batch(request, page_id):
-    """The next batch of a thread, as an HTML fragment for auto-loading."""
+    """The next batch of a thread, as an HTML fragment for loading in place."""
     page = _visible_page_or_404(request, page_id)
-    choices = ThreadChoices.from_request(request)
-    canonical = canonical_post(page)
-    batch, threads = thread_page(canonical, choices, request)
-    next_url = ""
-    if batch.has_next():
-        next_url = (
-            reverse("engagement:batch", args=[page.pk])
-            + "?"
-            + urlencode({**choices.query(), "page": batch.next_page_number()})
-        )
-    return render(
-        request,
-        "engagement/batch.html",
-        {
-            "reactions": {
-                "threads": threads,
-                "post": page,
-                "author_id": getattr(page, "author_id", None),
-                "may_react": False,
-                "next_batch_url": next_url,
-                "is_moderator": False,
-            }
-        },
-    )
+    return render(request, "engagement/batch.html", reaction_context(request, page, group=_group_of(page)))
 
 
 @require_GET
@@ -247,8 +246,10 @@ def edit_reaction(request, reaction_id):
         if form.is_valid():
             reaction.comment = form.cleaned_data["comment"]
             reaction.edited_at = timezone.now()
-            reaction.save(update_fields=["comment", "edited_at"])
-            return redirect(f"{back.split('#')[0]}#reactie-{reaction.pk}")
+            # update(), not save(): comments-xtd's pre_save hook would make every reply
+            # public again, including ones a moderator hid.
+            Reaction.objects.filter(pk=reaction.pk).update(comment=reaction.comment, edited_at=reaction.edited_at)
+            return redirect(_url_showing(request, back, reaction, post))
         status = 400
     else:
         form = EditReactionForm(initial={"comment": reaction.comment})
@@ -274,8 +275,9 @@ def delete_reaction(request, reaction_id):
         )
     back = safe_next(request, request.POST.get("next") or request.GET.get("next"), fallback=post.get_url(request))
     if request.method == "POST":
-        reaction.is_removed = True
-        reaction.save(update_fields=["is_removed"])
+        # update(), not save(): comments-xtd's pre_save hook would hide every reply,
+        # and the placeholder with them.
+        Reaction.objects.filter(pk=reaction.pk).update(is_removed=True)
         return redirect(f"{back.split('#')[0]}#reacties")
     return render(request, "engagement/delete.html", {"reaction": reaction, "post": post, "back_url": back})
 
