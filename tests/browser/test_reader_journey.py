@@ -1,7 +1,8 @@
 import re
 
-import pytest
 from django.core.management import call_command
+
+import pytest
 from playwright.sync_api import expect
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -26,7 +27,9 @@ def test_reader_goes_from_home_to_a_group_to_a_post(live_server, page, screensho
     expect(page.get_by_role("heading", level=1)).to_have_text("Werkplezier begint bij de koffieautomaat")
 
     breadcrumb = page.get_by_role("navigation", name="Kruimelpad")
-    expect(breadcrumb.get_by_role("link")).to_have_text(["Blogs", "Menskracht", "Werkplezier begint bij de koffieautomaat"])
+    expect(breadcrumb.get_by_role("link")).to_have_text(
+        ["Blogs", "Menskracht", "Werkplezier begint bij de koffieautomaat"]
+    )
 
     byline = page.locator(".post__byline")
     expect(byline).to_contain_text("Door Marloes Dijkstra in de groep Menskracht")
