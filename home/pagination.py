@@ -10,6 +10,8 @@ def paginate(request, items, per_page, param="page"):
     try:
         number = int(raw)
     except (TypeError, ValueError):
-        number = 1
+        # int() refuses whole numbers longer than 4300 digits; they are still past the end.
+        digits = raw.strip()
+        number = paginator.num_pages if digits.isascii() and digits.isdigit() else 1
     number = min(max(number, 1), paginator.num_pages)
     return paginator.page(number)

@@ -4,6 +4,8 @@ from wagtail.models import Site
 
 import pytest
 
+from accounts.factories import DEFAULT_PASSWORD
+from accounts.models import User
 from blog.factories import BlogIndexPageFactory
 from groups.factories import GroupIndexPageFactory, GroupPageFactory
 
@@ -31,4 +33,21 @@ def group(group_index):
         title="Menskracht",
         slug="menskracht",
         description="Inspiratie en ontwikkeling van professionele passie en talent",
+    )
+
+
+@pytest.fixture
+def other_group(group_index):
+    return GroupPageFactory(
+        parent=group_index,
+        title="Digitaal Samenwerken",
+        slug="digitaal-samenwerken",
+        description="Slimmer samenwerken met online hulpmiddelen",
+    )
+
+
+@pytest.fixture
+def superuser(db):
+    return User.objects.create_superuser(
+        email="redactie@samen.test", password=DEFAULT_PASSWORD, display_name="Redactie Samen"
     )

@@ -1,0 +1,88 @@
+"""Small helpers the page tests share: fetch and parse pages, build post bodies, read
+listings and count queries. Nothing here mocks Wagtail or the database."""
+
+import json
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import translation
+
+from bs4 import BeautifulSoup
+
+
+def parse(response):
+    return BeautifulSoup(response.content, "html.parser")
+
+
+def get_html(client, url, data=None, status=200):
+    """GET ``url`` and return the parsed page, after checking the status code."""
+    response = client.get(url, data)
+    assert response.status_code == status, f"GET {url} {data or ''} answered {response.status_code}, not {status}"
+    return parse(response)
+
+
+def nl(msgid):
+    """``msgid`` as a Dutch reader sees it (the msgid itself while the catalogue is not compiled)."""
+    with translation.override("nl"):
+        return translation.gettext(msgid)
+
+
+def stream(*blocks):
+    """A StreamField body the way the factories take it: ``stream(("heading", {...}), ...)``."""
+    return json.dumps([{"type": block_type, "value": value} for block_type, value in blocks])
+
+
+def nav_labelled(soup, msgid):
+    """The ``<nav>`` whose accessible name is ``msgid`` in Dutch."""
+    nav = soup.find("nav", attrs={"aria-label": nl(msgid)})
+    assert nav is not None, f"no <nav aria-label={nl(msgid)!r}> on the page"
+    return nav
+
+
+def links(element):
+    """``(text, href, aria-current)`` of every link inside ``element``, in document order."""
+    return [(a.get_text(strip=True), a.get("href"), a.get("aria-current")) for a in element.find_all("a")]
+
+
+def card_titles(soup):
+    """Titles of the post cards on a listing, in the order shown."""
+    return [a.get_text(strip=True) for a in soup.select(".post-card__title a")]
+
+
+def count_queries(client, url):
+    """How many SQL queries one GET of ``url`` takes, after a first GET that warms caches and
+    creates image renditions."""
+    assert client.get(url).status_code == 200
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries.captured_queries)
+
+
+# A ceiling well above what any page needs today, so that a page that starts querying per
+# post shows up even when the before/after comparison is not what catches it.
+QUERY_CEILING = 30
+
+TAG_POOL = ["talent", "leren", "samenwerken", "digitaal", "welzijn"]
+
+
+def add_posts(groups, count, start=0):
+    """``count`` published posts spread over ``groups``, each with its own hero image and two
+    or three tags from a small pool, so that posts share tags and have related posts."""
+    from blog.factories import BlogPageFactory
+    from home.factories import ImageFactory
+
+    posts = []
+    for n in range(start, start + count):
+        tags = [TAG_POOL[n % 5], TAG_POOL[(n + 1) % 5]]
+        if n % 2:
+            tags.append(TAG_POOL[(n + 3) % 5])
+        posts.append(
+            BlogPageFactory(
+                parent=groups[n % len(groups)],
+                hero_image=ImageFactory(),
+                hero_image_alt=f"Illustratie {n}",
+                tags=tags,
+            )
+        )
+    return posts
