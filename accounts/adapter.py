@@ -17,6 +17,15 @@ class AccountAdapter(DefaultAccountAdapter):
     def get_email_confirmation_url(self, request, emailconfirmation):
         return absolute_url(super().get_email_confirmation_url(request, emailconfirmation))
 
+    def send_mail(self, template_prefix, email, context):
+        # allauth builds some links itself from the request's Host (the sign-up and reset
+        # links in the "unknown account" and "account already exists" mails).
+        context = {
+            key: absolute_url(value) if key.endswith("_url") and isinstance(value, str) and value else value
+            for key, value in context.items()
+        }
+        super().send_mail(template_prefix, email, context)
+
     def is_safe_url(self, url):
         from allauth.core import context
 

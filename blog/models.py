@@ -182,16 +182,17 @@ class BlogPage(BasePage):
     def breadcrumb_pages(self):
         return [page for page in (self.blog_index, self.group) if page is not None]
 
-    def related_posts(self, limit=4):
+    def related_posts(self, limit=4, tags=None):
         from .related import related_posts
 
-        return related_posts(self, limit=limit)
+        return related_posts(self, limit=limit, tags=tags)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["group"] = self.group
         context["blog_index_url"] = self.blog_index.get_url(request) if self.blog_index else ""
-        context["related_posts"] = self.related_posts()
+        context["tags"] = list(self.tags.all())
+        context["related_posts"] = self.related_posts(tags=context["tags"])
         context.update(reaction_context(request, self, group=self.group))
         return context
 

@@ -4,7 +4,7 @@ from .listings import for_cards, post_cards
 from .models import BlogPage
 
 
-def related_posts(post, limit=4):
+def related_posts(post, limit=4, tags=None):
     """Posts to read next: the editor's pinned choices first, then the posts sharing the
     most tags with this one, ties broken by the newest. Never the post itself, never an
     unpublished post, never one in another language."""
@@ -18,7 +18,8 @@ def related_posts(post, limit=4):
     pinned_by_id = {p.pk: p for p in for_cards(candidates.filter(pk__in=pinned_ids))}
     chosen = [pinned_by_id[pk] for pk in pinned_ids if pk in pinned_by_id][:limit]
 
-    tag_ids = [tag.pk for tag in post.tags.all() if tag.pk]
+    tags = post.tags.all() if tags is None else tags
+    tag_ids = [tag.pk for tag in tags if tag.pk]
     room = limit - len(chosen)
     if room > 0 and tag_ids:
         by_tags = (

@@ -8,3 +8,13 @@ class EngagementConfig(AppConfig):
     name = "engagement"
     verbose_name = _("Engagement")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from django.db.models.signals import pre_save
+
+        from django_comments_xtd.models import publish_or_unpublish_on_pre_save
+
+        # comments-xtd makes every reply follow its parent's visibility on each save. Here
+        # a moderator hides or restores one reaction at a time, and a removed reaction
+        # keeps its replies under a placeholder, so that hook must not run.
+        pre_save.disconnect(publish_or_unpublish_on_pre_save, sender="engagement.Reaction")

@@ -11,6 +11,7 @@ from django.db.models import Count, Exists, OuterRef, Q
 
 from wagtail.models import Locale, Page
 
+from home.locales import default_locale_id
 from home.pagination import paginate
 
 from .models import Reaction, ReactionSwitch
@@ -25,10 +26,10 @@ PREFERENCE_COOKIE = "samen_reacties"
 def canonical_post(page):
     """The version of ``page`` that carries its thread: the default-language one (its
     specific object), or the page itself when it has none."""
-    default = Locale.get_default()
-    if page.locale_id == default.pk:
+    default_id = default_locale_id()
+    if page.locale_id == default_id:
         return page
-    source = page.get_translation_or_none(default)
+    source = page.get_translation_or_none(Locale.objects.get(pk=default_id))
     return source.specific if source is not None else page
 
 
@@ -56,20 +57,21 @@ def reaction_counts(pages):
     pages = list(pages)
     if not pages:
         return {}
-    default = Locale.get_default()
-    canonical_pk = {p.pk: p.pk for p in pages if p.locale_id == default.pk}
-    others = [p for p in pages if p.locale_id != default.pk]
+    default_id = default_locale_id()
+    canonical_pk = {p.pk: p.pk for p in pages if p.locale_id == default_id}
+    others = [p for p in pages if p.locale_id != default_id]
     if others:
         sources = dict(
-            Page.objects.filter(translation_key__in=[p.translation_key for p in others], locale=default).values_list(
-                "translation_key", "pk"
-            )
+            Page.objects.filter(
+                translation_key__in=[p.translation_key for p in others], locale_id=default_id
+            ).values_list("translation_key", "pk")
         )
         for page in others:
             canonical_pk[page.pk] = sources.get(page.translation_key, page.pk)
     counts = dict(
         shown(Reaction.objects.filter(site_id=settings.SITE_ID))
         .filter(object_pk__in=[str(pk) for pk in set(canonical_pk.values())])
+        .order_by()  # the manager's default ordering (thread, order) would split the groups
         .values_list("object_pk")
         .annotate(n=Count("pk"))
         .values_list("object_pk", "n")
@@ -134,8 +136,8 @@ def thread_page(canonical, choices, request):
     everything = thread_of(canonical).select_related("user")
     visible_reply = shown(Reaction.objects.filter(thread_id=OuterRef("pk"), level=1))
     top_level = (
-        everything.filter(level=0, is_public=True)
-        .filter(Q(is_removed=False) | Exists(visible_reply))
+        everything.filter(level=0)
+        .filter(Q(is_public=True, is_removed=False) | Exists(visible_reply))
         .order_by("submit_date" if choices.order == "oldest" else "-submit_date", "pk")
     )
     page = paginate(request, top_level, choices.count)
@@ -158,8 +160,8 @@ def batch_number_of(reaction, canonical, choices):
     visible_reply = shown(Reaction.objects.filter(thread_id=OuterRef("pk"), level=1))
     earlier = (
         thread_of(canonical)
-        .filter(level=0, is_public=True)
-        .filter(Q(is_removed=False) | Exists(visible_reply))
+        .filter(level=0)
+        .filter(Q(is_public=True, is_removed=False) | Exists(visible_reply))
         .filter(before)
         .count()
     )

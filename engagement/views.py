@@ -38,12 +38,13 @@ from .reactions import (
 from .throttle import allow
 
 
-def _problem(request, status, message, *, post=None, form=None, back_url=""):
-    """A page that says what went wrong, with the member's text still in the form."""
+def _problem(request, status, message, *, post=None, form=None, kept_text="", back_url=""):
+    """A page that says what went wrong, with the member's text still in the form (or,
+    where it cannot be sent again, shown to copy)."""
     return render(
         request,
         "engagement/problem.html",
-        {"message": message, "post": post, "form": form, "back_url": back_url},
+        {"message": message, "post": post, "form": form, "kept_text": kept_text, "back_url": back_url},
         status=status,
     )
 
@@ -137,9 +138,10 @@ def post_reaction(request):
         return _problem(request, 400, _("Your reaction could not be placed."), post=post, form=form, back_url=back)
 
     if not can_react(request.user, post, _group_of(post)):
-        return _problem(request, 403, _("You cannot react to this post."), post=post, back_url=back)
+        return _problem(request, 403, _("You cannot react to this post."), post=post, form=None, back_url=back)
     if reactions_closed(post):
-        return _problem(request, 403, _("Reactions to this post are closed."), post=post, back_url=back)
+        # The form cannot be sent again, but the member keeps what they wrote.
+        return _problem(request, 403, _("Reactions to this post are closed."), post=post, kept_text=text, back_url=back)
 
     parent_id = form.cleaned_data.get("reply_to") or 0
     if parent_id:

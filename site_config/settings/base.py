@@ -17,7 +17,6 @@ INSTALLED_APPS = [
     "groups",
     "blog",
     "accounts",
-    "engagement",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -47,6 +46,8 @@ INSTALLED_APPS = [
     "allauth.account",
     "django_comments_xtd",
     "django_comments",
+    # After django_comments_xtd: its ready() connects a hook that engagement's ready() undoes.
+    "engagement",
 ]
 
 MIDDLEWARE = [

@@ -8,6 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import sync_playwright
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
 SCREENSHOTS = Path(__file__).parent / "screenshots"
@@ -50,7 +51,30 @@ def screenshot_dir():
     return SCREENSHOTS
 
 
-@pytest.fixture(scope="session")
-def browser_context_args(browser_context_args):
+# Playwright and its browser start afresh for every journey. Playwright's sync API keeps an
+# event loop running while it lives, and while one runs Django hands the test a separate
+# database connection, one that cannot restore the rows the migrations made (the home page,
+# the site) after the previous journey emptied the database. With nothing left running
+# between journeys, each one starts from the migrated database.
+@pytest.fixture
+def playwright():
+    with sync_playwright() as running:
+        yield running
+
+
+@pytest.fixture
+def browser_type(playwright, browser_name):
+    return getattr(playwright, browser_name or "chromium")
+
+
+@pytest.fixture
+def browser(browser_type, browser_type_launch_args):
+    launched = browser_type.launch(**browser_type_launch_args)
+    yield launched
+    launched.close()
+
+
+@pytest.fixture
+def browser_context_args():
     # A Dutch reader: the browser asks for Dutch, as most of Samen's readers' browsers do.
-    return {**browser_context_args, "locale": "nl-NL"}
+    return {"locale": "nl-NL", "viewport": {"width": 1280, "height": 900}}

@@ -1,12 +1,13 @@
 import datetime
 import re
 
-import pytest
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
+
+import pytest
 from playwright.sync_api import expect
 
 from accounts.models import User
