@@ -1,9 +1,16 @@
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.users.forms import UserCreationForm, UserEditForm
 
 from .models import User
+
+
+def language_of(request):
+    codes = {code for code, _ in settings.LANGUAGES}
+    current = getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE)
+    return current if current in codes else settings.LANGUAGE_CODE
 
 
 class SamenUserCreationForm(UserCreationForm):
@@ -33,7 +40,9 @@ class SignupDetailsForm(forms.Form):
 
     def signup(self, request, user):
         user.display_name = self.cleaned_data["display_name"]
-        user.save(update_fields=["display_name"])
+        # Mail goes out in the language the member signed up in, until they choose another.
+        user.language = language_of(request)
+        user.save(update_fields=["display_name", "language"])
 
 
 AVATAR_MAX_BYTES = 2 * 1024 * 1024
@@ -42,7 +51,7 @@ AVATAR_MAX_BYTES = 2 * 1024 * 1024
 class ProfileForm(forms.ModelForm):
     class Meta:
         model = User
-        fields = ["display_name", "avatar", "bio"]
+        fields = ["display_name", "avatar", "bio", "language"]
         widgets = {"bio": forms.Textarea(attrs={"rows": 4, "maxlength": 500})}
 
     def clean_display_name(self):
@@ -50,6 +59,14 @@ class ProfileForm(forms.ModelForm):
         if not name:
             raise forms.ValidationError(_("Please fill in a display name."))
         return name
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Left out, the member keeps the language they have.
+        self.fields["language"].required = False
+
+    def clean_language(self):
+        return self.cleaned_data.get("language") or self.instance.language
 
     def clean_avatar(self):
         avatar = self.cleaned_data.get("avatar")

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.db.models.functions import Lower
@@ -48,6 +49,13 @@ class User(AbstractUser):
     )
     avatar = models.ImageField(_("avatar"), upload_to="avatars/", blank=True)
     bio = models.TextField(_("short bio"), max_length=500, blank=True)
+    language = models.CharField(
+        _("language for e-mail"),
+        max_length=8,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        help_text=_("The language of the e-mail the site sends you."),
+    )
 
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"

@@ -2,7 +2,7 @@
 
 from django.conf import settings
 
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from groups.access import viewable
 
@@ -14,7 +14,10 @@ def posts_by(member, viewer):
     from blog.listings import for_cards, post_cards
     from blog.models import BlogPage
 
-    posts = viewable(viewer, BlogPage.objects.filter(author=member)).order_by("-date_published", "-pk")
+    # In the reader's language only: an English profile lists the English versions.
+    posts = viewable(viewer, BlogPage.objects.filter(author=member, locale=Locale.get_active())).order_by(
+        "-date_published", "-pk"
+    )
     return post_cards(for_cards(posts)[:PROFILE_POSTS])
 
 
@@ -30,6 +33,15 @@ def latest_reactions(member, viewer, request):
     )
     page_ids = {int(r.object_pk) for r in recent if r.object_pk.isdigit()}
     pages = {p.pk: p for p in viewable(viewer, Page.objects.filter(pk__in=page_ids))}
+    # Reactions live on the Dutch page; link to the version in the reader's language.
+    active = Locale.get_active()
+    in_reader_language = {
+        p.translation_key: p
+        for p in viewable(
+            viewer, Page.objects.filter(translation_key__in=[p.translation_key for p in pages.values()], locale=active)
+        )
+    }
+    pages = {pk: in_reader_language.get(page.translation_key, page) for pk, page in pages.items()}
     result = []
     for reaction in recent:
         page = pages.get(int(reaction.object_pk)) if reaction.object_pk.isdigit() else None

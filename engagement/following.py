@@ -43,8 +43,17 @@ def read_unfollow_token(token):
         return None
 
 
-def notify_followers(reaction, post, post_url):
-    """Mail every follower of ``post`` but the reaction's own author about ``reaction``.
+def version_for(post, language):
+    """``post`` in ``language`` when that version is live, else ``post`` itself."""
+    if post.locale.language_code == language:
+        return post
+    version = post.get_translations().live().filter(locale__language_code=language).first()
+    return version or post
+
+
+def notify_followers(reaction, post):
+    """Mail every follower of ``post`` but the reaction's own author about ``reaction``,
+    in the follower's own language, linking to the post in that language where it exists.
     Each mail has a link to the reaction and a one-click link to stop following."""
     followers = (
         Follow.objects.filter(translation_key=post.translation_key)
@@ -57,15 +66,18 @@ def notify_followers(reaction, post, post_url):
         if not (member.is_active and member.email):
             continue
         stop_url = absolute_url(reverse("engagement:stop_following", args=[unfollow_token(member, post)]))
+        language = getattr(member, "language", "") or settings.LANGUAGE_CODE
+        version = version_for(post, language)
         context = {
             "member": member,
             "author": reaction.user.display_name if reaction.user else reaction.user_name,
-            "post_title": post.title,
-            "reaction_url": absolute_url(f"{post_url}#reactie-{reaction.pk}"),
+            "post_title": version.title,
+            "reaction_url": absolute_url(f"{version.url}#reactie-{reaction.pk}"),
             "excerpt": excerpt,
             "stop_url": stop_url,
+            "LANGUAGE_CODE": language,
         }
-        with translation.override(settings.LANGUAGE_CODE):
+        with translation.override(language):
             subject = render_to_string("engagement/email/new_reaction_subject.txt", context).strip()
             text = render_to_string("engagement/email/new_reaction.txt", context)
             html = render_to_string("engagement/email/new_reaction.html", context)

@@ -207,7 +207,7 @@ def post_reaction(request):
             back_url=back,
         )
     following.follow(request.user, post)
-    following.notify_followers(reaction, post, post.get_url(request) or "/")
+    following.notify_followers(reaction, post)
     return redirect(_url_showing(request, back, reaction, post))
 
 

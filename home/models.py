@@ -1,3 +1,5 @@
+from django.shortcuts import redirect
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
@@ -6,6 +8,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import TranslatableField
 
+from .locales import locale_id_for
 from .pagination import paginate
 
 TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
@@ -24,6 +27,14 @@ class BasePage(Page):
 
     class Meta:
         abstract = True
+
+    def serve(self, request, *args, **kwargs):
+        # Wagtail falls back to the default language's page when a translation is missing
+        # (the English home when there is none, say). Never show a page under the other
+        # language's prefix: send the reader to the page in its own language instead.
+        if self.locale_id != locale_id_for(translation.get_language()):
+            return redirect(self.get_url(request))
+        return super().serve(request, *args, **kwargs)
 
     def breadcrumb_pages(self):
         """The pages the breadcrumb shows before this one, home excluded."""

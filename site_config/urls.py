@@ -7,6 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts.views import admin_login
+from home.views import switch_language
 
 # Admin, documents and the reaction endpoints stay outside the language prefix; every
 # page, and the account pages, live under /nl/ or /en/.
@@ -16,6 +17,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("reacties/", include("engagement.urls")),
+    path("taal/<str:code>/", switch_language, name="switch_language"),
 ]
 
 if settings.DEBUG:

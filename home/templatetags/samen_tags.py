@@ -30,3 +30,19 @@ def site_sections(context, request):
     from home.navigation import menu_sections
 
     return menu_sections(request, context.get("page"))
+
+
+@register.inclusion_tag("includes/language_switch.html", takes_context=True)
+def language_switch(context):
+    from home.i18n import language_links
+
+    request = context.get("request")
+    return {"links": language_links(request, context.get("page")) if request else []}
+
+
+@register.inclusion_tag("includes/hreflang.html", takes_context=True)
+def hreflang_links(context):
+    from home.i18n import alternates
+
+    request = context.get("request")
+    return {"alternates": alternates(request, context.get("page")) if request else []}

@@ -121,7 +121,7 @@ def test_an_unpublished_pin_is_skipped(reading, group):
 def test_never_a_post_in_another_language(reading, group):
     post(group, "Gedeeld", tags=["a"], day=2)
     english = post(group, "Drie gedeeld", tags=["a", "b", "c"], day=3).copy_for_translation(
-        Locale.objects.create(language_code="en"), copy_parents=True
+        Locale.objects.get(language_code="en"), copy_parents=True
     )
     english.title = "Three shared"
     english.save_revision().publish()

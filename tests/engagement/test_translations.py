@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def english(post):
-    locale = Locale.objects.create(language_code="en")
+    locale = Locale.objects.get(language_code="en")
     translated = post.copy_for_translation(locale, copy_parents=True)
     translated.title = "Learning together"
     translated.save_revision().publish()

@@ -5,11 +5,11 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.sites.models import Site as DjangoSite
 from django.core.management.base import BaseCommand
-from django.db import transaction
 from django.utils import timezone
 
 from wagtail.images import get_image_model
-from wagtail.models import Site
+from wagtail.models import Locale, Site
+from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
 from allauth.account.models import EmailAddress
 
@@ -22,6 +22,7 @@ from engagement.reactions import thread_of
 from groups.factories import GroupIndexPageFactory, GroupPageFactory
 from groups.models import GroupIndexPage, GroupPage
 from home import demo_content as demo
+from home import demo_content_en as demo_en
 from home.factories import ImageFactory
 
 
@@ -31,7 +32,10 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--domain", default="127.0.0.1:8000", help="Domain the site is served on.")
 
-    @transaction.atomic
+    # Not one transaction: wagtail-localize publishes each translation when its transaction
+    # commits, from the page as it was then; inside one big transaction those late publishes
+    # would overwrite the tree bookkeeping of translated parents. Every step is idempotent,
+    # so an interrupted run is finished by running the command again.
     def handle(self, *args, domain, **options):
         self.created = 0
         DjangoSite.objects.update_or_create(pk=1, defaults={"domain": domain, "name": "Samen"})
@@ -45,7 +49,9 @@ class Command(BaseCommand):
         group_index = self.page(
             GroupIndexPage, home, "groepen", GroupIndexPageFactory, title="Groepen", intro=demo.GROUPS_INTRO
         )
-        self.page(BlogIndexPage, home, "blogs", BlogIndexPageFactory, title="Blogs", intro=demo.BLOGS_INTRO)
+        blog_index = self.page(
+            BlogIndexPage, home, "blogs", BlogIndexPageFactory, title="Blogs", intro=demo.BLOGS_INTRO
+        )
 
         groups = {}
         for spec in demo.GROUPS:
@@ -88,7 +94,33 @@ class Command(BaseCommand):
                 self.created += made
 
         self.reactions(posts, users)
+        english = Locale.objects.get(language_code="en")
+        for page in [home, group_index, blog_index, *groups.values(), *posts.values()]:
+            if page.slug not in demo_en.UNTRANSLATED_POSTS:
+                self.translate(page, english, users["beheer"])
         self.stdout.write(self.style.SUCCESS(f"Demo content ready ({self.created} new objects)."))
+
+    def translate(self, page, locale, translator):
+        """The English version of ``page``, made the way a translator makes one: through
+        wagtail-localize's translation of the Dutch source, string by string."""
+        if page.get_translation_or_none(locale) is not None:
+            return
+        source, _ = TranslationSource.get_or_create_from_instance(page)
+        translation, _ = Translation.objects.get_or_create(source=source, target_locale=locale)
+        segments = StringSegment.objects.filter(source=source).select_related("string", "context")
+        for segment in segments:
+            StringTranslation.objects.update_or_create(
+                translation_of=segment.string,
+                locale=locale,
+                context=segment.context,
+                defaults={
+                    "data": demo_en.EN[segment.string.data],
+                    "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
+                    "last_translated_by": translator,
+                },
+            )
+        translation.save_target(user=translator, publish=True)
+        self.created += 1
 
     def user(self, spec):
         user = User.objects.filter(email__iexact=spec["email"]).first()
