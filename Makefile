@@ -31,7 +31,7 @@ setup: $(VENV)/.runtime ## Create .venv, install the pins, migrate and load the 
 
 run: setup ## Set everything up and serve the site on http://127.0.0.1:8000 (admin at /admin/)
 	@echo "Samen: http://$(HOST):$(PORT)/  admin: http://$(HOST):$(PORT)/admin/  (beheer@samen.test / samen-beheer)"
-	$(MANAGE) runserver $(HOST):$(PORT)
+	SITE_BASE_URL=$${SITE_BASE_URL:-http://$(HOST):$(PORT)} $(MANAGE) runserver $(HOST):$(PORT)
 
 test: $(VENV)/.dev ## Run the whole test suite (SQLite; browser journeys when Chromium is installed)
 	$(BIN)/pytest

@@ -9,27 +9,21 @@ from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, ObjectList, TabbedInterface
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from engagement.context import reaction_context
-from home.models import TEXT_FEATURES, BasePage
+from home.models import BasePage, IntroPage
 
 from .blocks import BlogBodyBlock
 
 POSTS_PER_PAGE = 10
 
 
-class BlogIndexPage(BasePage):
+class BlogIndexPage(IntroPage):
     """ "Blogs": the posts of every group, newest first, filtered by group or tag."""
-
-    intro = RichTextField(_("introduction"), features=TEXT_FEATURES, blank=True)
-
-    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
-    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
-    translatable_fields = [*BasePage.translatable_fields, TranslatableField("intro")]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = []

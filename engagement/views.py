@@ -231,26 +231,29 @@ def save_choices(request):
     return response
 
 
-@login_required
-def edit_reaction(request, reaction_id):
+def _changeable_reaction(request, reaction_id, refusal):
+    """The reaction, its post and where to go back to; or a 403 page with ``refusal``
+    when the member is neither its author nor a moderator."""
     reaction, post = _reaction_or_404(request, reaction_id)
     if reaction.is_removed or not can_change_reaction(request.user, reaction):
-        return _problem(
-            request,
-            403,
-            _("Only the author of a reaction or a moderator can change it."),
-            post=post,
-            back_url=post.get_url(request),
-        )
+        return None, post, _problem(request, 403, refusal, post=post, back_url=post.get_url(request))
     back = safe_next(request, request.POST.get("next") or request.GET.get("next"), fallback=post.get_url(request))
+    return reaction, post, back
+
+
+@login_required
+def edit_reaction(request, reaction_id):
+    reaction, post, back = _changeable_reaction(
+        request, reaction_id, _("Only the author of a reaction or a moderator can change it.")
+    )
+    if reaction is None:
+        return back
     if request.method == "POST":
         form = EditReactionForm(request.POST)
         if form.is_valid():
             reaction.comment = form.cleaned_data["comment"]
             reaction.edited_at = timezone.now()
-            # update(), not save(): comments-xtd's pre_save hook would make every reply
-            # public again, including ones a moderator hid.
-            Reaction.objects.filter(pk=reaction.pk).update(comment=reaction.comment, edited_at=reaction.edited_at)
+            reaction.save(update_fields=["comment", "edited_at"])
             return redirect(_url_showing(request, back, reaction, post))
         status = 400
     else:
@@ -266,20 +269,15 @@ def edit_reaction(request, reaction_id):
 
 @login_required
 def delete_reaction(request, reaction_id):
-    reaction, post = _reaction_or_404(request, reaction_id)
-    if not can_change_reaction(request.user, reaction):
-        return _problem(
-            request,
-            403,
-            _("Only the author of a reaction or a moderator can remove it."),
-            post=post,
-            back_url=post.get_url(request),
-        )
-    back = safe_next(request, request.POST.get("next") or request.GET.get("next"), fallback=post.get_url(request))
+    reaction, post, back = _changeable_reaction(
+        request, reaction_id, _("Only the author of a reaction or a moderator can remove it.")
+    )
+    if reaction is None:
+        return back
     if request.method == "POST":
-        # update(), not save(): comments-xtd's pre_save hook would hide every reply,
-        # and the placeholder with them.
-        Reaction.objects.filter(pk=reaction.pk).update(is_removed=True)
+        # Kept, marked removed: its replies stay readable under a placeholder.
+        reaction.is_removed = True
+        reaction.save(update_fields=["is_removed"])
         return redirect(f"{back.split('#')[0]}#reacties")
     return render(request, "engagement/delete.html", {"reaction": reaction, "post": post, "back_url": back})
 

@@ -6,19 +6,13 @@ from wagtail.fields import RichTextField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home.models import TEXT_FEATURES, BasePage
+from home.models import TEXT_FEATURES, BasePage, IntroPage
 
 POSTS_PER_PAGE = 10
 
 
-class GroupIndexPage(BasePage):
+class GroupIndexPage(IntroPage):
     """ "Groepen": every group of the site, in alphabetical order."""
-
-    intro = RichTextField(_("introduction"), features=TEXT_FEATURES, blank=True)
-
-    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
-    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
-    translatable_fields = [*BasePage.translatable_fields, TranslatableField("intro")]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["groups.GroupPage"]

@@ -44,12 +44,20 @@ class BasePage(Page):
         return paginate(request, items, per_page)
 
 
-class HomePage(BasePage):
+class IntroPage(BasePage):
+    """A page that opens with a short introduction: home and the two index pages."""
+
     intro = RichTextField(_("introduction"), features=TEXT_FEATURES, blank=True)
 
     content_panels = [*BasePage.content_panels, FieldPanel("intro")]
     search_fields = [*BasePage.search_fields, index.SearchField("intro")]
     translatable_fields = [*BasePage.translatable_fields, TranslatableField("intro")]
+
+    class Meta:
+        abstract = True
+
+
+class HomePage(IntroPage):
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["groups.GroupIndexPage", "blog.BlogIndexPage"]
