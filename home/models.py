@@ -58,7 +58,6 @@ class IntroPage(BasePage):
 
 
 class HomePage(IntroPage):
-
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["groups.GroupIndexPage", "blog.BlogIndexPage"]
 
