@@ -11,6 +11,9 @@ from .reactions import ORDERS, PAGE_SIZES, ThreadChoices, canonical_post, reacti
 
 
 def reaction_context(request, page, group=None, form=None):
+    if page.pk is None:
+        # The preview of a post that was never saved: nothing can have reacted to it yet.
+        return {"reactions": None}
     user = request.user
     canonical = canonical_post(page)
     choices = ThreadChoices.from_request(request)

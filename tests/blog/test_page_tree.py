@@ -91,3 +91,20 @@ class CreatePostInTheEditorTests(WagtailPageTestCase):
         self.assertIsNotNone(post.date_published, "publishing fills in the publication date")
         self.assertEqual([block.block_type for block in post.body], ["heading", "paragraph", "quote", "callout"])
         self.assertEqual(sorted(tag.name for tag in post.tags.all()), ["leren", "talent"])
+
+    def test_preview_of_a_new_post_shows_the_real_template(self):
+        data = nested_form_data(
+            {
+                "title": "Nog niet opgeslagen",
+                "slug": "nog-niet-opgeslagen",
+                "teaser": "Een korte inleiding.",
+                "body": streamfield([("paragraph", rich_text("<p>Eerste alinea in de preview.</p>"))]),
+                "related_pins": inline_formset([]),
+            }
+        )
+        preview_url = reverse("wagtailadmin_pages:preview_on_add", args=["blog", "blogpage", self.group.pk])
+        self.assertEqual(self.client.post(preview_url, data).json(), {"is_valid": True, "is_available": True})
+        response = self.client.get(preview_url)
+        self.assertEqual(response.status_code, 200)
+        self.assertContains(response, "Eerste alinea in de preview.")
+        self.assertContains(response, '<h1 class="post__title">Nog niet opgeslagen</h1>', html=True)
