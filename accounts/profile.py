@@ -41,7 +41,12 @@ def latest_reactions(member, viewer, request):
             viewer, Page.objects.filter(translation_key__in=[p.translation_key for p in pages.values()], locale=active)
         )
     }
-    pages = {pk: in_reader_language.get(page.translation_key, page) for pk, page in pages.items()}
+    # A post without a version in the reader's language is left out, as in every listing.
+    pages = {
+        pk: in_reader_language[page.translation_key]
+        for pk, page in pages.items()
+        if page.translation_key in in_reader_language
+    }
     result = []
     for reaction in recent:
         page = pages.get(int(reaction.object_pk)) if reaction.object_pk.isdigit() else None

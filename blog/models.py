@@ -138,7 +138,9 @@ class BlogPage(BasePage):
         SynchronizedField("author"),
         SynchronizedField("date_published"),
         SynchronizedField("hero_image"),
-        SynchronizedField("tags"),
+        # The tags' child relation: SynchronizedField("tags") (the manager) is never copied
+        # when a translation is synced, so English posts kept their first tags.
+        SynchronizedField("tagged_items"),
         SynchronizedField("related_pins"),
     ]
 

@@ -1,4 +1,4 @@
-from django.db.models import Count
+from django.db.models import Count, OuterRef, Subquery
 
 from .listings import for_cards, post_cards
 from .models import BlogPage
@@ -15,7 +15,13 @@ def related_posts(post, limit=4, tags=None):
     for pin in post.related_pins.all():
         if pin.related_id and pin.related_id not in pinned_ids:
             pinned_ids.append(pin.related_id)
-    pinned_by_id = {p.pk: p for p in for_cards(candidates.filter(pk__in=pinned_ids))}
+    # A translation's pins are copied from the source post, so they name the source
+    # language's pages: take each pinned page's version in this post's language.
+    pinned_by_id = {}
+    if pinned_ids:
+        pinned_as = BlogPage.objects.filter(pk__in=pinned_ids, translation_key=OuterRef("translation_key"))
+        in_this_language = candidates.annotate(pinned_as=Subquery(pinned_as.values("pk")[:1]))
+        pinned_by_id = {p.pinned_as: p for p in for_cards(in_this_language.filter(pinned_as__isnull=False))}
     chosen = [pinned_by_id[pk] for pk in pinned_ids if pk in pinned_by_id][:limit]
 
     tags = post.tags.all() if tags is None else tags

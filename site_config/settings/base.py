@@ -111,6 +111,9 @@ LANGUAGES = [("nl", "Nederlands"), ("en", "English")]
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_I18N_ENABLED = True
+# Submitting a page for translation makes a draft, not a live copy of the Dutch text under
+# /en/ (wagtail-localize's default publishes it at once when the source is live).
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
