@@ -15,6 +15,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from engagement.context import reaction_context
+from engagement.readership import read_count
 from home.models import BasePage, IntroPage
 
 from .blocks import BlogBodyBlock
@@ -190,6 +191,7 @@ class BlogPage(BasePage):
         context["tags"] = list(self.tags.all())
         context["related_posts"] = self.related_posts(tags=context["tags"])
         context.update(reaction_context(request, self, group=self.group))
+        context["read_count"] = read_count(self)
         return context
 
 

@@ -54,3 +54,26 @@ class ReactionSwitch(models.Model):
     class Meta:
         verbose_name = _("reaction setting")
         verbose_name_plural = _("reaction settings")
+
+
+class PostViews(models.Model):
+    """How often a post was read, in every language together."""
+
+    translation_key = models.UUIDField(unique=True)
+    views = models.PositiveBigIntegerField(_("views"), default=0)
+
+    class Meta:
+        verbose_name = _("view count")
+        verbose_name_plural = _("view counts")
+
+
+class DailyViews(models.Model):
+    """Reads per post per day, for "most read" over a recent period."""
+
+    translation_key = models.UUIDField()
+    day = models.DateField()
+    views = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["translation_key", "day"], name="engagement_daily_views_once")]
+        indexes = [models.Index(fields=["day", "translation_key"])]

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from django.http import Http404, HttpResponseBadRequest, QueryDict
+from django.http import Http404, HttpResponse, HttpResponseBadRequest, HttpResponseNotAllowed, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -23,7 +23,7 @@ from django_comments_xtd.models import MaxThreadLevelExceededException
 from groups.access import can_change_reaction, can_close_reactions, can_react, can_view
 from home.links import safe_next
 
-from . import following
+from . import following, readership
 from .context import reaction_context
 from .forms import EditReactionForm, ReactionForm
 from .models import Follow, Reaction, ReactionSwitch
@@ -349,3 +349,19 @@ def stop_following(request, token):
     Follow.objects.filter(user_id=user_id, translation_key=translation_key).delete()
     post = Page.objects.filter(translation_key=translation_key, live=True).order_by("pk").first()
     return render(request, "engagement/stopped.html", {"post": post})
+
+
+# A transparent 1x1 GIF: the answer to the <noscript> image that counts a read.
+PIXEL = bytes.fromhex("47494638396101000100800000000000ffffff21f90401000000002c00000000010001000002024401003b")
+
+
+@csrf_exempt  # navigator.sendBeacon cannot send a token; counting a read changes nothing else
+def read_beacon(request, page_id):
+    """Count a read of the post (see engagement/readership.py for the rules)."""
+    if request.method not in ("GET", "POST"):
+        return HttpResponseNotAllowed(["GET", "POST"])
+    page = _visible_page_or_404(request, page_id)
+    readership.record_read(request, page)
+    response = HttpResponse(PIXEL, content_type="image/gif") if request.method == "GET" else HttpResponse(status=204)
+    response["Cache-Control"] = "no-store"
+    return response

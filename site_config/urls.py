@@ -7,6 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts.views import admin_login
+from engagement.views import read_beacon
 from home.views import switch_language
 
 # Admin, documents and the reaction endpoints stay outside the language prefix; every
@@ -18,6 +19,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("reacties/", include("engagement.urls")),
     path("taal/<str:code>/", switch_language, name="switch_language"),
+    path("statistieken/gelezen/<int:page_id>/", read_beacon, name="read_beacon"),
 ]
 
 if settings.DEBUG:

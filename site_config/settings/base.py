@@ -54,7 +54,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "home.middleware.SamenLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -188,3 +188,31 @@ COMMENTS_XTD_MAX_THREAD_LEVEL = 1
 COMMENTS_XTD_CONFIRM_EMAIL = False
 REACTION_MAX_LENGTH = 5000
 REACTIONS_PER_MINUTE = 5
+
+# Reads of a post: user agents that announce themselves as bots, crawlers or link
+# previewers are not readers (matched case-insensitively anywhere in the User-Agent), and
+# neither are the networks listed in VIEW_COUNT_IGNORED_NETWORKS (e.g. the office's own
+# monitoring, as CIDR ranges).
+VIEW_COUNT_BOT_PATTERNS = [
+    r"bot\b",
+    r"bot/",
+    r"crawl",
+    r"spider",
+    r"slurp",
+    r"mediapartners",
+    r"facebookexternalhit",
+    r"embedly",
+    r"preview",
+    r"headless",
+    r"python-requests",
+    r"curl/",
+    r"wget/",
+    r"httpclient",
+    r"monitor",
+    r"uptime",
+    r"lighthouse",
+    r"pingdom",
+    r"scrapy",
+    r"feedfetcher",
+]
+VIEW_COUNT_IGNORED_NETWORKS = env.VIEW_COUNT_IGNORED_NETWORKS

@@ -70,4 +70,16 @@
   }
 
   document.querySelectorAll("[data-reactions]").forEach(setUpReactionBatches);
+
+  /* A read is counted by a beacon after the page has loaded, so that a page served from
+     a cache counts too (without JavaScript the <noscript> image does the same). */
+  var beacon = document.querySelector("[data-read-beacon]");
+  if (beacon) {
+    var url = beacon.getAttribute("data-read-beacon");
+    if (navigator.sendBeacon) {
+      navigator.sendBeacon(url);
+    } else {
+      fetch(url, { method: "POST", credentials: "same-origin", keepalive: true });
+    }
+  }
 })();

@@ -1,0 +1,93 @@
+"""Counting reads of a post: once per reader session, never for its author, for bots,
+for previews or from ignored networks, and atomically, so simultaneous first reads by
+many readers all count.
+
+A page served from a full-page cache must still count, so the page itself counts
+nothing: after it loads, a small script sends a beacon to ``/statistieken/gelezen/<id>/``
+(``navigator.sendBeacon``), and without JavaScript a 1x1 image in ``<noscript>`` requests
+the same address. Either request carries the reader's own cookies and user agent, so the
+rules below see the real reader, while the cached HTML stays the same for everyone."""
+
+import ipaddress
+import re
+from functools import lru_cache
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+
+from .models import DailyViews, PostViews
+
+SESSION_KEY = "samen_gelezen"
+SESSION_LIMIT = 500
+
+
+@lru_cache(maxsize=1)
+def _bot_pattern():
+    return re.compile("|".join(settings.VIEW_COUNT_BOT_PATTERNS), re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _ignored_networks():
+    return [ipaddress.ip_network(net, strict=False) for net in settings.VIEW_COUNT_IGNORED_NETWORKS]
+
+
+def client_address(request):
+    """The reader's address: the connection's own, or the one a configured number of
+    trusted proxies put in front of it in ``X-Forwarded-For``."""
+    proxies = settings.ALLAUTH_TRUSTED_PROXY_COUNT
+    forwarded = [part.strip() for part in request.headers.get("X-Forwarded-For", "").split(",") if part.strip()]
+    if proxies and len(forwarded) >= proxies:
+        return forwarded[-proxies]
+    return request.META.get("REMOTE_ADDR", "")
+
+
+def is_bot(user_agent):
+    return not user_agent or bool(_bot_pattern().search(user_agent))
+
+
+def from_ignored_network(address):
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return False
+    return any(ip in network for network in _ignored_networks())
+
+
+def counts_as_read(request, post):
+    """Whether this request is a reader's first read of ``post`` in this session."""
+    if not post.live:
+        return False
+    if request.user.is_authenticated and request.user.pk == getattr(post, "author_id", None):
+        return False
+    if is_bot(request.headers.get("User-Agent", "")) or from_ignored_network(client_address(request)):
+        return False
+    return str(post.translation_key) not in request.session.get(SESSION_KEY, [])
+
+
+def record_read(request, post):
+    """Count one read of ``post`` if the rules allow it; True when it was counted."""
+    if not counts_as_read(request, post):
+        return False
+    seen = request.session.get(SESSION_KEY, [])
+    request.session[SESSION_KEY] = [*seen[-(SESSION_LIMIT - 1) :], str(post.translation_key)]
+    _add_one(PostViews, translation_key=post.translation_key)
+    _add_one(DailyViews, translation_key=post.translation_key, day=timezone.localdate())
+    return True
+
+
+def _add_one(model, **key):
+    """views = views + 1 on the row for ``key``, made first if there is none. The update
+    is one statement in the database, so simultaneous reads never overwrite each other."""
+    if model.objects.filter(**key).update(views=F("views") + 1):
+        return
+    try:
+        with transaction.atomic():
+            model.objects.create(views=1, **key)
+    except IntegrityError:  # another reader made the row a moment ago
+        model.objects.filter(**key).update(views=F("views") + 1)
+
+
+def read_count(post):
+    return PostViews.objects.filter(translation_key=post.translation_key).values_list("views", flat=True).first() or 0
