@@ -7,7 +7,9 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
 from django.db.models import Count, Exists, OuterRef, Q
+from django.utils import timezone
 
 from wagtail.models import Locale, Page
 
@@ -166,3 +168,26 @@ def batch_number_of(reaction, canonical, choices):
         .count()
     )
     return earlier // choices.count + 1
+
+
+def store_reaction(post, user, text, *, parent_id=0, submit_date=None, ip_address=None, **fields):
+    """Save a reaction by ``user`` under ``post`` (its canonical page) the way the site
+    stores every reaction; XtdComment.save() fills in the thread. Raises comments-xtd's
+    MaxThreadLevelExceededException for a reply that would go too deep."""
+    reaction = Reaction(
+        content_type=ContentType.objects.get_for_model(post),
+        object_pk=str(post.pk),
+        site_id=settings.SITE_ID,
+        user=user,
+        user_name=user.display_name[:50],
+        user_email=user.email,
+        comment=text,
+        submit_date=submit_date or timezone.now(),
+        ip_address=ip_address,
+        parent_id=parent_id,
+        followup=True,
+        **fields,
+    )
+    with transaction.atomic():
+        reaction.save()
+    return reaction

@@ -5,7 +5,6 @@ this site handed out. Bad input gets a 4xx page that says what happened and keep
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.contrib.contenttypes.models import ContentType
-from django.db import transaction
 from django.http import Http404, HttpResponse, HttpResponseBadRequest, HttpResponseNotAllowed, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -34,6 +33,7 @@ from .reactions import (
     canonical_post,
     reactions_closed,
     shown,
+    store_reaction,
 )
 from .throttle import allow
 
@@ -180,23 +180,14 @@ def post_reaction(request):
             back_url=back,
         )
 
-    reaction = Reaction(
-        content_type=ContentType.objects.get_for_model(post),
-        object_pk=str(post.pk),
-        site_id=settings.SITE_ID,
-        user=request.user,
-        user_name=request.user.display_name[:50],
-        user_email=request.user.email,
-        comment=form.cleaned_data["comment"],
-        submit_date=timezone.now(),
-        ip_address=request.META.get("REMOTE_ADDR"),
-        is_public=True,
-        parent_id=parent_id,
-        followup=True,
-    )
     try:
-        with transaction.atomic():
-            reaction.save()
+        reaction = store_reaction(
+            post,
+            request.user,
+            form.cleaned_data["comment"],
+            parent_id=parent_id,
+            ip_address=request.META.get("REMOTE_ADDR"),
+        )
     except MaxThreadLevelExceededException:
         return _problem(
             request,

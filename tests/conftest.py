@@ -1,5 +1,7 @@
 """Shared fixtures: a Samen page tree built from the same factories as the demo site."""
 
+from django.core.cache import cache
+
 from wagtail.models import Site
 
 import pytest
@@ -51,3 +53,11 @@ def superuser(db):
     return User.objects.create_superuser(
         email="redactie@samen.test", password=DEFAULT_PASSWORD, display_name="Redactie Samen"
     )
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Rate limits live in the (shared, in-memory) cache: every test starts with none."""
+    cache.clear()
+    yield
+    cache.clear()

@@ -1,16 +1,6 @@
-from django.core.cache import cache
-
 import pytest
 
 from tests.engagement.helpers import verified_member
-
-
-@pytest.fixture(autouse=True)
-def _fresh_cache():
-    """Log-in rate limits live in the (shared, in-memory) cache: every test starts with none."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

@@ -1,8 +1,6 @@
 import datetime
 import re
 
-from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
 from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
@@ -12,7 +10,7 @@ from playwright.sync_api import expect
 
 from accounts.models import User
 from blog.models import BlogPage
-from engagement.models import Reaction
+from engagement.reactions import store_reaction
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -22,16 +20,8 @@ POST_SLUG = "werkplezier-begint-bij-de-koffieautomaat"
 def add_reactions(post, author, how_many):
     start = timezone.now() - datetime.timedelta(days=2)
     for number in range(how_many):
-        Reaction(
-            content_type=ContentType.objects.get_for_model(post),
-            object_pk=str(post.pk),
-            site_id=settings.SITE_ID,
-            user=author,
-            user_name=author.display_name,
-            user_email=author.email,
-            comment=f"Eerdere reactie nummer {number + 1}",
-            submit_date=start + datetime.timedelta(minutes=number),
-        ).save()
+        when = start + datetime.timedelta(minutes=number)
+        store_reaction(post, author, f"Eerdere reactie nummer {number + 1}", submit_date=when)
 
 
 def confirmation_link(live_server):

@@ -1,18 +1,8 @@
-from django.core.cache import cache
-
 import pytest
 
 from blog.factories import BlogPageFactory
 
 from .helpers import verified_member
-
-
-@pytest.fixture(autouse=True)
-def _fresh_cache():
-    """Rate limits live in the (shared, in-memory) cache: every test starts with none."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

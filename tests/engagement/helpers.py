@@ -3,8 +3,6 @@
 import datetime
 import time
 
-from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 
 from allauth.account.models import EmailAddress
@@ -12,7 +10,7 @@ from bs4 import BeautifulSoup
 
 from accounts.factories import UserFactory
 from engagement.forms import ReactionForm
-from engagement.models import Reaction
+from engagement.reactions import store_reaction
 
 POST_URL = "/reacties/plaatsen/"
 
@@ -34,21 +32,8 @@ def reaction_data(page, comment="Mooi bericht!", reply_to=0, next_url=None, **ov
 
 def make_reaction(page, user, comment="Een reactie.", parent=None, when=None, **fields):
     """A reaction stored the way the site stores one (XtdComment.save() sets the thread)."""
-    fields.setdefault("is_public", True)
-    reaction = Reaction(
-        content_type=ContentType.objects.get_for_model(page),
-        object_pk=str(page.pk),
-        site_id=settings.SITE_ID,
-        user=user,
-        user_name=user.display_name[:50],
-        user_email=user.email,
-        comment=comment,
-        submit_date=when or timezone.now(),
-        parent_id=parent.pk if parent is not None else 0,
-        **fields,
-    )
-    reaction.save()
-    return reaction
+    parent_id = parent.pk if parent is not None else 0
+    return store_reaction(page, user, comment, parent_id=parent_id, submit_date=when, **fields)
 
 
 def minutes_ago(n):

@@ -5,7 +5,6 @@ in both languages on request. Cheaper than ``load_demo`` and built the same way.
 import datetime
 from types import SimpleNamespace
 
-from django.core.cache import cache
 from django.utils import timezone
 
 import pytest
@@ -35,14 +34,6 @@ POST_STRINGS = {
     "Tweede bericht": "Second post",
     "tweede-bericht": "second-post",
 }
-
-
-@pytest.fixture(autouse=True)
-def _fresh_cache():
-    """Rate limits live in the (shared, in-memory) cache: every test starts with none."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

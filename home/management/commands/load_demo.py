@@ -1,8 +1,6 @@
 import datetime
 import json
 
-from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
 from django.contrib.sites.models import Site as DjangoSite
 from django.core.management.base import BaseCommand
 from django.utils import timezone
@@ -17,8 +15,8 @@ from accounts.factories import UserFactory
 from accounts.models import User
 from blog.factories import BlogIndexPageFactory, BlogPageFactory
 from blog.models import BlogIndexPage, BlogPage, BlogPageRelatedPin
-from engagement.models import Follow, Reaction
-from engagement.reactions import thread_of
+from engagement.models import Follow
+from engagement.reactions import store_reaction, thread_of
 from groups.factories import GroupIndexPageFactory, GroupPageFactory
 from groups.models import GroupIndexPage, GroupPage
 from home import demo_content as demo
@@ -153,19 +151,13 @@ class Command(BaseCommand):
             post = posts[slug]
             author = users[author_key]
             parent_reaction = made[parent] if parent is not None else None
-            reaction = Reaction(
-                content_type=ContentType.objects.get_for_model(post),
-                object_pk=str(post.pk),
-                site_id=settings.SITE_ID,
-                user=author,
-                user_name=author.display_name[:50],
-                user_email=author.email,
-                comment=text,
-                submit_date=base + datetime.timedelta(hours=number * 5),
+            reaction = store_reaction(
+                post,
+                author,
+                text,
                 parent_id=parent_reaction.pk if parent_reaction else 0,
-                followup=True,
+                submit_date=base + datetime.timedelta(hours=number * 5),
             )
-            reaction.save()
             Follow.objects.get_or_create(user=author, translation_key=post.translation_key)
             made.append(reaction)
             self.created += 1
