@@ -1,13 +1,19 @@
 """Lists of posts as readers see them on cards: with author, group and image, in a fixed
 number of queries however many posts there are."""
 
-from django.db.models import Prefetch
+from datetime import timedelta
+
+from django.db.models import OuterRef, Prefetch, Subquery, Sum
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from taggit.models import Tag
 from wagtail.images import get_image_model
 
+from engagement.models import DailyViews
+from engagement.ratings import attach_ratings
 from engagement.reactions import reaction_counts
+from groups.access import viewable
 from groups.models import GroupPage
 
 from .models import BlogIndexPage, BlogPage
@@ -37,8 +43,9 @@ def attach_groups(posts, group=None):
 
 
 def post_cards(posts, group=None):
-    """Posts ready for cards: group and reaction count set, in at most three queries."""
-    posts = attach_groups(posts, group=group)
+    """Posts ready for cards: group, rating and reaction count set, in at most four
+    queries whatever the number of posts."""
+    posts = attach_ratings(attach_groups(posts, group=group))
     counts = reaction_counts(posts)
     for post in posts:
         post.reaction_count = counts.get(post.pk, 0)
@@ -51,6 +58,29 @@ def live_posts(locale):
 
 def latest_posts(locale, limit):
     return post_cards(for_cards(live_posts(locale))[:limit])
+
+
+MOST_READ_DAYS = 30
+
+
+def most_read(locale, user, limit=5, days=MOST_READ_DAYS):
+    """The posts in ``locale`` read most over the last ``days`` days (today included),
+    reads in every language counted together; only posts ``user`` may see. One query."""
+    since = timezone.localdate() - timedelta(days=days - 1)
+    recent = (
+        DailyViews.objects.filter(translation_key=OuterRef("translation_key"), day__gte=since)
+        .order_by()
+        .values("translation_key")
+        .annotate(total=Sum("views"))
+        .values("total")
+    )
+    posts = (
+        viewable(user, BlogPage.objects.filter(locale=locale))
+        .annotate(recent_views=Subquery(recent))
+        .filter(recent_views__gt=0)
+        .order_by("-recent_views", "-date_published", "-pk")
+    )
+    return list(posts[:limit])
 
 
 def blog_index_for(locale):
@@ -105,4 +135,6 @@ def blog_index_listing(index_page, request, per_page):
         "active_tag": active_tag,
         "filter_notices": notices,
         "is_filtered": bool(group_slug or tag_slug),
+        "most_read": most_read(locale, request.user),
+        "most_read_days": MOST_READ_DAYS,
     }

@@ -14,7 +14,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from engagement.context import reaction_context
+from engagement.context import post_and_group_ratings, reaction_context
 from engagement.readership import read_count
 from home.models import BasePage, IntroPage
 
@@ -192,6 +192,7 @@ class BlogPage(BasePage):
         context["related_posts"] = self.related_posts(tags=context["tags"])
         context.update(reaction_context(request, self, group=self.group))
         context["read_count"] = read_count(self)
+        context.update(post_and_group_ratings(request, self, self.group))
         return context
 
 

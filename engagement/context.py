@@ -2,11 +2,13 @@
 
 from django.urls import reverse
 from django.utils.http import urlencode
+from django.utils.translation import gettext as _
 
-from groups.access import can_close_reactions, can_react, is_site_editor
+from groups.access import can_close_reactions, can_rate, can_react, is_site_editor
 
 from .following import is_following
 from .forms import ReactionForm
+from .ratings import NO_VOTES, SCORES, own_score, summaries
 from .reactions import ORDERS, PAGE_SIZES, ThreadChoices, canonical_post, reaction_count, reactions_closed, thread_page
 
 
@@ -49,4 +51,50 @@ def reaction_context(request, page, group=None, form=None):
             "is_moderator": is_site_editor(user),
             "author_id": page.author_id,
         }
+    }
+
+
+RATING_ANCHOR = "beoordeling"
+
+
+def rating_context(request, item, summary=None, message=""):
+    """What the star-rating widget of ``item`` (a post or a group) needs: the summary of
+    the votes, the member's own vote and whether they may vote at all."""
+    user = request.user
+    if summary is None:
+        summary = summaries([item.translation_key]).get(item.translation_key, NO_VOTES)
+    may_rate = can_rate(user, item)
+    refusal = ""
+    if user.is_authenticated and not may_rate:
+        if getattr(item, "author_id", None) == user.pk:
+            refusal = _("You cannot rate your own post.")
+        else:
+            refusal = _("You cannot rate this.")
+    item_url = item.get_url(request) or "/"
+    return {
+        "item": item,
+        "is_group": not hasattr(item, "author_id"),
+        "summary": summary,
+        "own": own_score(user, item) if may_rate else None,
+        "may_rate": may_rate,
+        "refusal": refusal,
+        "scores": SCORES,
+        "action_url": reverse("rate", args=[item.pk]),
+        "next": f"{item_url}#{RATING_ANCHOR}",
+        "login_url": reverse("account_login") + "?" + urlencode({"next": f"{item_url}#{RATING_ANCHOR}"}),
+        "anchor": RATING_ANCHOR,
+        "message": message,
+    }
+
+
+def post_and_group_ratings(request, post, group):
+    """The post's rating widget and its group's summary, with one query for both
+    summaries (and one for the member's own vote)."""
+    if post.pk is None:
+        return {"post_rating": None, "group_rating": None}
+    keys = [post.translation_key] + ([group.translation_key] if group is not None else [])
+    found = summaries(keys)
+    return {
+        "post_rating": rating_context(request, post, summary=found.get(post.translation_key, NO_VOTES)),
+        "group_rating": found.get(group.translation_key, NO_VOTES) if group is not None else None,
     }

@@ -77,3 +77,27 @@ class DailyViews(models.Model):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["translation_key", "day"], name="engagement_daily_views_once")]
         indexes = [models.Index(fields=["day", "translation_key"])]
+
+
+class Rating(models.Model):
+    """A member's vote of 1 to 5 stars on a post or a group, in every language together.
+
+    One vote per member per item; changing it overwrites the score, withdrawing deletes
+    the row, so averages are always over the votes that stand."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="ratings")
+    translation_key = models.UUIDField(_("item"), db_index=True)
+    score = models.PositiveSmallIntegerField(_("stars"))
+    created_at = models.DateTimeField(_("given"), auto_now_add=True)
+    changed_at = models.DateTimeField(_("changed"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("rating")
+        verbose_name_plural = _("ratings")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "translation_key"], name="engagement_rating_once"),
+            models.CheckConstraint(
+                condition=models.Q(score__gte=1, score__lte=5), name="engagement_rating_one_to_five"
+            ),
+        ]
+        permissions = [("view_statistics", _("Can see reading and rating statistics"))]

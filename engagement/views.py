@@ -3,12 +3,15 @@ themselves: who is asking, whether they may read the post, and whether the form 
 this site handed out. Bad input gets a 4xx page that says what happened and keeps the text."""
 
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.contenttypes.models import ContentType
-from django.http import Http404, HttpResponse, HttpResponseBadRequest, HttpResponseNotAllowed, QueryDict
+from django.http import Http404, HttpResponse, HttpResponseBadRequest, HttpResponseNotAllowed, JsonResponse, QueryDict
+from django.middleware.csrf import CsrfViewMiddleware
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
@@ -19,11 +22,11 @@ from wagtail.models import Page
 from django_comments.models import CommentFlag
 from django_comments_xtd.models import MaxThreadLevelExceededException
 
-from groups.access import can_change_reaction, can_close_reactions, can_react, can_view
+from groups.access import can_change_reaction, can_close_reactions, can_rate, can_react, can_view
 from home.links import safe_next
 
-from . import following, readership
-from .context import reaction_context
+from . import following, ratings, readership
+from .context import rating_context, reaction_context
 from .forms import EditReactionForm, ReactionForm
 from .models import Follow, Reaction, ReactionSwitch
 from .reactions import (
@@ -38,13 +41,20 @@ from .reactions import (
 from .throttle import allow
 
 
-def _problem(request, status, message, *, post=None, form=None, kept_text="", back_url=""):
+def _problem(request, status, message, *, post=None, form=None, kept_text="", back_url="", heading=""):
     """A page that says what went wrong, with the member's text still in the form (or,
     where it cannot be sent again, shown to copy)."""
     return render(
         request,
         "engagement/problem.html",
-        {"message": message, "post": post, "form": form, "kept_text": kept_text, "back_url": back_url},
+        {
+            "message": message,
+            "post": post,
+            "form": form,
+            "kept_text": kept_text,
+            "back_url": back_url,
+            "heading": heading or _("Your reaction"),
+        },
         status=status,
     )
 
@@ -356,3 +366,65 @@ def read_beacon(request, page_id):
     response = HttpResponse(PIXEL, content_type="image/gif") if request.method == "GET" else HttpResponse(status=204)
     response["Cache-Control"] = "no-store"
     return response
+
+
+RATEABLE_TYPES = ("blog.blogpage", "groups.grouppage")
+
+
+def _csrf_refused(request):
+    """True when the request lacks a valid security token (checked here, so that the
+    answer can be a 400 that says what to do rather than Django's bare 403)."""
+    return CsrfViewMiddleware(lambda r: None).process_view(request, None, (), {}) is not None
+
+
+@csrf_exempt  # the token is checked in the view itself, see _csrf_refused
+def rate(request, page_id):
+    """Give, change or withdraw a member's stars on a post or a group.
+
+    Without JavaScript the form posts here and the member is sent back to the page; the
+    page's script sends the same form with ``X-Requested-With: fetch`` and gets JSON with
+    the widget's new HTML, so the average changes in place."""
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    in_place = request.headers.get("X-Requested-With") == "fetch"
+    page = Page.objects.filter(pk=page_id).select_related("content_type").first()
+    item = page.specific if page is not None and ".".join(page.content_type.natural_key()) in RATEABLE_TYPES else None
+
+    def refuse(status, message):
+        if in_place:
+            return JsonResponse({"message": message}, status=status)
+        back = item.get_url(request) if item is not None else ""
+        return _problem(request, status, message, back_url=back, heading=_("Your rating"))
+
+    if item is None or not can_view(request.user, item):
+        return refuse(404, _("There is nothing here to rate."))
+    # Answer in the language of the page the stars are on, whatever the address says.
+    translation.activate(item.locale.language_code)
+    request.LANGUAGE_CODE = item.locale.language_code
+    if _csrf_refused(request):
+        return refuse(400, _("This form was too old or had been changed. Reload the page and rate again."))
+    if not request.user.is_authenticated:
+        return refuse(403, _("Only members who are logged in can rate. Log in and rate again."))
+    if not can_rate(request.user, item):
+        return refuse(403, _("You cannot rate your own post."))
+    if not allow("rating", request.user.pk, settings.RATINGS_PER_MINUTE):
+        return refuse(429, _("You are rating very quickly. Wait a minute and try again."))
+
+    if request.POST.get("action") == "withdraw":
+        ratings.withdraw_vote(request.user, item)
+        done = _("Your rating has been withdrawn.")
+    else:
+        raw = request.POST.get("score", "").strip()
+        score = int(raw) if raw.isdigit() and len(raw) == 1 else None
+        if score not in ratings.SCORES:
+            return refuse(400, _("Choose from 1 to 5 stars."))
+        ratings.cast_vote(request.user, item, score)
+        done = _("Your rating has been saved.")
+
+    if in_place:
+        html = render_to_string(
+            "engagement/rating.html", {"rating": rating_context(request, item, message=done)}, request=request
+        )
+        return JsonResponse({"message": done, "html": html})
+    messages.success(request, done)
+    return redirect(safe_next(request, request.POST.get("next"), fallback=item.get_url(request) or "/"))

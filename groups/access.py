@@ -53,3 +53,13 @@ def can_close_reactions(user, post):
     if not (user and user.is_authenticated and user.is_active):
         return False
     return post.author_id == user.pk or is_site_editor(user)
+
+
+def can_rate(user, item):
+    """May ``user`` give ``item`` (a post or a group) stars? Logged-in members who may
+    see it; never the author of a post."""
+    if not (user and user.is_authenticated and user.is_active):
+        return False
+    if not can_view(user, item):
+        return False
+    return getattr(item, "author_id", None) != user.pk

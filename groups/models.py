@@ -22,8 +22,12 @@ class GroupIndexPage(IntroPage):
         verbose_name = _("group index")
 
     def get_context(self, request, *args, **kwargs):
+        from engagement.ratings import attach_ratings
+
         context = super().get_context(request, *args, **kwargs)
-        context["groups"] = GroupPage.objects.child_of(self).live().select_related("image").order_by("title")
+        context["groups"] = attach_ratings(
+            GroupPage.objects.child_of(self).live().select_related("image").order_by("title")
+        )
         return context
 
 
@@ -78,10 +82,12 @@ class GroupPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         from blog.listings import for_cards, post_cards
         from blog.models import BlogPage
+        from engagement.context import rating_context
 
         context = super().get_context(request, *args, **kwargs)
         posts = for_cards(BlogPage.objects.child_of(self).live().order_by("-date_published", "-pk"))
         page = self.paginate(request, posts, POSTS_PER_PAGE)
         context["posts_page"] = page
         context["posts"] = post_cards(page.object_list, group=self)
+        context["group_rating"] = rating_context(request, self) if self.pk else None
         return context

@@ -435,3 +435,37 @@ REACTIONS = [
         None,
     ),
 ]
+
+
+# Stars from demo members: (post or group slug, member, score). Nobody rates their own post.
+RATINGS = [
+    ("werkplezier-begint-bij-de-koffieautomaat", "anouk", 4),
+    ("je-talent-zichtbaar-maken-zonder-op-te-scheppen", "youssef", 5),
+    ("je-talent-zichtbaar-maken-zonder-op-te-scheppen", "sanne", 4),
+    ("je-talent-zichtbaar-maken-zonder-op-te-scheppen", "bram", 4),
+    ("vijf-vragen-voor-een-goed-ontwikkelgesprek", "marloes", 5),
+    ("vijf-vragen-voor-een-goed-ontwikkelgesprek", "sanne", 3),
+    ("online-vergaderen-zonder-vergadermoeheid", "anouk", 4),
+    ("online-vergaderen-zonder-vergadermoeheid", "bram", 5),
+    ("wat-een-buurt-leert-van-een-warmtescan", "sanne", 5),
+    ("participatie-die-verder-gaat-dan-een-inloopavond", "youssef", 3),
+    ("participatie-die-verder-gaat-dan-een-inloopavond", "bram", 4),
+    ("menskracht", "anouk", 4),
+    ("menskracht", "sanne", 3),
+    ("menskracht", "bram", 4),
+    ("digitaal-samenwerken", "marloes", 5),
+    ("burgerparticipatie", "youssef", 4),
+]
+
+# Reads per post over the last days: (post slug, reads on each of the last seven days).
+RECENT_READS = [
+    ("werkplezier-begint-bij-de-koffieautomaat", [12, 9, 15, 7, 11, 8, 10]),
+    ("je-talent-zichtbaar-maken-zonder-op-te-scheppen", [30, 22, 25, 19, 28, 24, 21]),
+    ("vijf-vragen-voor-een-goed-ontwikkelgesprek", [18, 14, 20, 16, 12, 15, 17]),
+    ("online-vergaderen-zonder-vergadermoeheid", [9, 6, 8, 5, 7, 4, 6]),
+    ("wat-een-buurt-leert-van-een-warmtescan", [14, 11, 9, 13, 10, 12, 8]),
+    ("groene-schoolpleinen-ervaringen-uit-vier-gemeenten", [5, 3, 4, 6, 2, 3, 4]),
+    ("participatie-die-verder-gaat-dan-een-inloopavond", [21, 17, 19, 23, 18, 20, 16]),
+]
+# Reads from before the last week, so the totals look like a site that has been running.
+EARLIER_READS = 2400

@@ -3,7 +3,7 @@ from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language
 
 # Addresses that live outside the /nl/ and /en/ prefixes on purpose.
-UNPREFIXED = ("/admin/", "/documents/", "/reacties/", "/statistieken/", "/taal/", "/media/", "/static/")
+UNPREFIXED = ("/admin/", "/documents/", "/reacties/", "/statistieken/", "/beoordelen/", "/taal/", "/media/", "/static/")
 
 
 class SamenLocaleMiddleware(LocaleMiddleware):

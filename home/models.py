@@ -66,11 +66,12 @@ class HomePage(IntroPage):
 
     def get_context(self, request, *args, **kwargs):
         from blog.listings import latest_posts
+        from engagement.ratings import attach_ratings
         from groups.models import GroupPage
 
         context = super().get_context(request, *args, **kwargs)
         context["latest_posts"] = latest_posts(self.locale, limit=6)
-        context["groups"] = (
+        context["groups"] = attach_ratings(
             GroupPage.objects.live().filter(locale=self.locale).select_related("image").order_by("title")
         )
         return context

@@ -7,10 +7,10 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts.views import admin_login
-from engagement.views import read_beacon
+from engagement.views import rate, read_beacon
 from home.views import switch_language
 
-# Admin, documents and the reaction endpoints stay outside the language prefix; every
+# Admin, documents and the reaction, reading and rating endpoints stay outside the language prefix; every
 # page, and the account pages, live under /nl/ or /en/.
 urlpatterns = [
     # The admin's own log-in form is replaced by the site's, which is rate-limited.
@@ -20,6 +20,7 @@ urlpatterns = [
     path("reacties/", include("engagement.urls")),
     path("taal/<str:code>/", switch_language, name="switch_language"),
     path("statistieken/gelezen/<int:page_id>/", read_beacon, name="read_beacon"),
+    path("beoordelen/<int:page_id>/", rate, name="rate"),
 ]
 
 if settings.DEBUG:

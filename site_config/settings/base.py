@@ -188,6 +188,8 @@ COMMENTS_XTD_MAX_THREAD_LEVEL = 1
 COMMENTS_XTD_CONFIRM_EMAIL = False
 REACTION_MAX_LENGTH = 5000
 REACTIONS_PER_MINUTE = 5
+# Giving, changing or withdrawing stars, per member.
+RATINGS_PER_MINUTE = 20
 
 # Reads of a post: user agents that announce themselves as bots, crawlers or link
 # previewers are not readers (matched case-insensitively anywhere in the User-Agent), and

@@ -71,6 +71,74 @@
 
   document.querySelectorAll("[data-reactions]").forEach(setUpReactionBatches);
 
+  /* Stars: send the rating form in place and swap in the widget the server returns, so
+     the average changes without a reload. Focus goes back to the chosen star, and the
+     outcome is announced. Without JavaScript the form posts and the page reloads. */
+  function setUpRating(widget) {
+    var form = widget.querySelector("[data-rating-form]");
+    if (!form) return;
+    var pressed = null;
+    form.addEventListener("click", function (event) {
+      if (event.target.matches("button[type=submit]")) pressed = event.target;
+    });
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var data = new FormData(form);
+      var button = event.submitter || pressed;
+      if (button && button.name) data.set(button.name, button.value);
+      form.setAttribute("aria-busy", "true");
+      fetch(form.action, {
+        method: "POST",
+        body: data,
+        credentials: "same-origin",
+        headers: { "X-Requested-With": "fetch", Accept: "application/json" }
+      })
+        .then(function (response) {
+          return response.json().then(function (body) {
+            return { ok: response.ok, body: body };
+          });
+        })
+        .then(function (result) {
+          if (!result.ok || !result.body.html) {
+            announce(widget, result.body.message || "");
+            form.removeAttribute("aria-busy");
+            return;
+          }
+          var holder = document.createElement("div");
+          holder.innerHTML = result.body.html;
+          var fresh = holder.firstElementChild;
+          widget.replaceWith(fresh);
+          setUpRating(fresh);
+          var focus = fresh.querySelector(".stars__input:checked") || fresh.querySelector(".stars__input");
+          if (focus) focus.focus();
+          announce(fresh, result.body.message || "");
+        })
+        .catch(function () {
+          /* The network failed: send the form the ordinary way, with the button pressed. */
+          form.removeAttribute("aria-busy");
+          if (button && button.name) {
+            var chosen = document.createElement("input");
+            chosen.type = "hidden";
+            chosen.name = button.name;
+            chosen.value = button.value;
+            form.appendChild(chosen);
+          }
+          form.submit();
+        });
+    });
+  }
+
+  function announce(widget, message) {
+    var status = widget.querySelector("[data-rating-status]");
+    if (!status) return;
+    status.textContent = "";
+    window.setTimeout(function () {
+      status.textContent = message;
+    }, 50);
+  }
+
+  document.querySelectorAll("[data-rating]").forEach(setUpRating);
+
   /* A read is counted by a beacon after the page has loaded, so that a page served from
      a cache counts too (without JavaScript the <noscript> image does the same). */
   var beacon = document.querySelector("[data-read-beacon]");

@@ -15,7 +15,7 @@ from accounts.factories import UserFactory
 from accounts.models import User
 from blog.factories import BlogIndexPageFactory, BlogPageFactory
 from blog.models import BlogIndexPage, BlogPage, BlogPageRelatedPin
-from engagement.models import Follow
+from engagement.models import DailyViews, Follow, PostViews, Rating
 from engagement.reactions import store_reaction, thread_of
 from groups.factories import GroupIndexPageFactory, GroupPageFactory
 from groups.models import GroupIndexPage, GroupPage
@@ -92,6 +92,8 @@ class Command(BaseCommand):
                 self.created += made
 
         self.reactions(posts, users)
+        self.ratings({**posts, **groups}, users)
+        self.reads(posts)
         english = Locale.objects.get(language_code="en")
         for page in [home, group_index, blog_index, *groups.values(), *posts.values()]:
             if page.slug not in demo_en.UNTRANSLATED_POSTS:
@@ -160,6 +162,28 @@ class Command(BaseCommand):
             )
             Follow.objects.get_or_create(user=author, translation_key=post.translation_key)
             made.append(reaction)
+            self.created += 1
+
+    def ratings(self, items, users):
+        for slug, member, score in demo.RATINGS:
+            _, made = Rating.objects.get_or_create(
+                user=users[member], translation_key=items[slug].translation_key, defaults={"score": score}
+            )
+            self.created += made
+
+    def reads(self, posts):
+        """Read counts for the demo posts, so "most read" has something to show. Added
+        only to posts that have never been read, so running again adds nothing."""
+        today = timezone.localdate()
+        for number, (slug, per_day) in enumerate(demo.RECENT_READS):
+            key = posts[slug].translation_key
+            if PostViews.objects.filter(translation_key=key).exists():
+                continue
+            for days_ago, views in enumerate(per_day):
+                day = today - datetime.timedelta(days=days_ago)
+                DailyViews.objects.create(translation_key=key, day=day, views=views)
+            earlier = demo.EARLIER_READS // (number + 1)
+            PostViews.objects.create(translation_key=key, views=earlier + sum(per_day))
             self.created += 1
 
     def image(self, title):

@@ -1,0 +1,140 @@
+"""Star ratings of posts and groups: one vote of 1 to 5 per member per item, shared by
+every language version of the item (the votes are keyed by its translation key).
+
+Summaries for any number of items come from one grouped query, so listings show the
+rating of every card without a query per card."""
+
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.db import IntegrityError, transaction
+from django.db.models import Count
+
+from .models import Rating
+
+SCORES = (1, 2, 3, 4, 5)
+TENTH = Decimal("0.1")
+
+
+def rounded_average(total, votes):
+    """``total / votes`` to one decimal, halves rounded up (3.25 → 3.3); None without votes."""
+    if not votes:
+        return None
+    return (Decimal(total) / Decimal(votes)).quantize(TENTH, rounding=ROUND_HALF_UP)
+
+
+def average_text(average):
+    """ "4" or "3.7": one decimal, a trailing ".0" dropped, written as on the model page."""
+    if average is None:
+        return ""
+    text = f"{average:.1f}"
+    return text[:-2] if text.endswith(".0") else text
+
+
+@dataclass(frozen=True)
+class Spread:
+    score: int
+    votes: int
+    share: int  # percent of all votes, rounded
+
+
+@dataclass(frozen=True)
+class RatingSummary:
+    """The votes on one item: how many, and how many per score (1 to 5)."""
+
+    per_score: tuple = (0, 0, 0, 0, 0)
+
+    @property
+    def votes(self):
+        return sum(self.per_score)
+
+    @property
+    def average(self):
+        return rounded_average(sum(score * n for score, n in zip(SCORES, self.per_score, strict=True)), self.votes)
+
+    @property
+    def average_text(self):
+        return average_text(self.average)
+
+    @property
+    def filled_stars(self):
+        """How many of five stars to draw filled: the average to the nearest whole star."""
+        average = self.average
+        return int(average.quantize(Decimal(1), rounding=ROUND_HALF_UP)) if average is not None else 0
+
+    @property
+    def star_glyphs(self):
+        filled = self.filled_stars
+        return "\u2605" * filled + "\u2606" * (len(SCORES) - filled)
+
+    @property
+    def spread(self):
+        """Votes per score from 5 down to 1, with each score's share of the votes."""
+        votes = self.votes or 1
+        return [
+            Spread(score, n, round(100 * n / votes))
+            for score, n in reversed(list(zip(SCORES, self.per_score, strict=True)))
+        ]
+
+
+NO_VOTES = RatingSummary()
+
+
+def summaries(translation_keys):
+    """``{translation_key: RatingSummary}`` for every key given, in one query."""
+    keys = {key for key in translation_keys if key is not None}
+    if not keys:
+        return {}
+    counts = {key: [0] * len(SCORES) for key in keys}
+    rows = (
+        Rating.objects.filter(translation_key__in=keys)
+        .order_by()
+        .values_list("translation_key", "score")
+        .annotate(n=Count("pk"))
+    )
+    for key, score, n in rows:
+        if score in SCORES:
+            counts[key][score - 1] = n
+    return {key: RatingSummary(tuple(per_score)) for key, per_score in counts.items()}
+
+
+def summary_of(item):
+    return summaries([item.translation_key]).get(item.translation_key, NO_VOTES)
+
+
+def own_score(user, item):
+    """The member's own vote on ``item`` (1 to 5), or None."""
+    if not user.is_authenticated:
+        return None
+    votes = Rating.objects.filter(user=user, translation_key=item.translation_key)
+    return votes.values_list("score", flat=True).first()
+
+
+def cast_vote(user, item, score):
+    """Give or change the member's vote. Two requests at once from the same member end
+    with one vote, the later score."""
+    if score not in SCORES:
+        raise ValueError(f"A rating is 1 to 5 stars, not {score!r}.")
+    key = item.translation_key
+    if Rating.objects.filter(user=user, translation_key=key).update(score=score):
+        return
+    try:
+        with transaction.atomic():
+            Rating.objects.create(user=user, translation_key=key, score=score)
+    except IntegrityError:  # the same member's other request made the row a moment ago
+        Rating.objects.filter(user=user, translation_key=key).update(score=score)
+
+
+def withdraw_vote(user, item):
+    """Take the member's vote back; True when there was one."""
+    deleted, _ = Rating.objects.filter(user=user, translation_key=item.translation_key).delete()
+    return bool(deleted)
+
+
+def attach_ratings(items):
+    """Set ``item.rating`` (a RatingSummary) on every item, with one query in all."""
+    items = list(items)
+    found = summaries(item.translation_key for item in items)
+    for item in items:
+        item.rating = found.get(item.translation_key, NO_VOTES)
+    return items
