@@ -87,7 +87,8 @@
       var button = event.submitter || pressed;
       if (button && button.name) data.set(button.name, button.value);
       form.setAttribute("aria-busy", "true");
-      fetch(form.action, {
+      /* getAttribute: the button named "action" hides the form's own action property. */
+      fetch(form.getAttribute("action"), {
         method: "POST",
         body: data,
         credentials: "same-origin",
