@@ -13,6 +13,8 @@ from django.db.models import Count
 from .models import Rating
 
 SCORES = (1, 2, 3, 4, 5)
+# What a form may send: exactly these ASCII digits (int() would also take "３" or " 3").
+SCORE_BY_TEXT = {str(score): score for score in SCORES}
 TENTH = Decimal("0.1")
 
 

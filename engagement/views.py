@@ -401,22 +401,21 @@ def rate(request, page_id):
     # Answer in the language of the page the stars are on, whatever the address says.
     translation.activate(item.locale.language_code)
     request.LANGUAGE_CODE = item.locale.language_code
-    if _csrf_refused(request):
-        return refuse(400, _("This form was too old or had been changed. Reload the page and rate again."))
     if not request.user.is_authenticated:
         return refuse(403, _("Only members who are logged in can rate. Log in and rate again."))
+    if _csrf_refused(request):
+        return refuse(400, _("This form was too old or had been changed. Reload the page and rate again."))
     if not can_rate(request.user, item):
         return refuse(403, _("You cannot rate your own post."))
     if not allow("rating", request.user.pk, settings.RATINGS_PER_MINUTE):
         return refuse(429, _("You are rating very quickly. Wait a minute and try again."))
 
     if request.POST.get("action") == "withdraw":
-        ratings.withdraw_vote(request.user, item)
-        done = _("Your rating has been withdrawn.")
+        withdrawn = ratings.withdraw_vote(request.user, item)
+        done = _("Your rating has been withdrawn.") if withdrawn else _("You had not rated this yet.")
     else:
-        raw = request.POST.get("score", "").strip()
-        score = int(raw) if raw.isdigit() and len(raw) == 1 else None
-        if score not in ratings.SCORES:
+        score = ratings.SCORE_BY_TEXT.get(request.POST.get("score", "").strip())
+        if score is None:
             return refuse(400, _("Choose from 1 to 5 stars."))
         ratings.cast_vote(request.user, item, score)
         done = _("Your rating has been saved.")
