@@ -96,7 +96,10 @@ class PostStatisticsView(ReportView):
         return super().dispatch(request, *args, **kwargs)
 
     def get_queryset(self):
-        return with_figures(source_posts(BlogPage.objects.select_related("author", "locale")))
+        # Set as the view's queryset, so that Wagtail's listing sorts it by the column asked.
+        posts = BlogPage.objects.select_related("author", "locale").annotate_approved_schedule()
+        self.queryset = with_figures(source_posts(posts)).prefetch_workflow_states()
+        return super().get_queryset()
 
     def get_valid_orderings(self):
         return [*super().get_valid_orderings(), "locale", "-locale", "live", "-live"]

@@ -7,7 +7,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import CharField, Count, F, FloatField, IntegerField, OuterRef, Q, Subquery, Sum, Value
-from django.db.models.functions import Cast, Coalesce
+from django.db.models.functions import Cast, Coalesce, NullIf
 from django.utils import timezone
 
 from home.locales import default_locale_id
@@ -57,7 +57,8 @@ def with_figures(queryset, recent_days=RECENT_DAYS):
         score_total=_scalar(Rating.objects.filter(translation_key=key), "translation_key", Sum("score")),
         reactions=_scalar(reactions, "object_pk", Count("pk")),
     ).annotate(
-        average_score=Cast(F("score_total"), FloatField()) / Coalesce(Cast(F("votes"), FloatField()), Value(1.0))
+        # No votes, no average: NULL rather than a division by zero (PostgreSQL refuses it).
+        average_score=Cast(F("score_total"), FloatField()) / NullIf(Cast(F("votes"), FloatField()), Value(0.0))
     )
 
 
