@@ -52,12 +52,13 @@ def post_cards(posts, group=None):
     return posts
 
 
-def live_posts(locale):
-    return BlogPage.objects.live().filter(locale=locale).order_by("-date_published", "-pk")
+def live_posts(locale, user):
+    """The posts in ``locale`` that ``user`` may read, newest first."""
+    return viewable(user, BlogPage.objects.filter(locale=locale)).order_by("-date_published", "-pk")
 
 
-def latest_posts(locale, limit):
-    return post_cards(for_cards(live_posts(locale))[:limit])
+def latest_posts(locale, limit, user):
+    return post_cards(for_cards(live_posts(locale, user))[:limit])
 
 
 MOST_READ_DAYS = 30
@@ -93,15 +94,11 @@ def blog_index_listing(index_page, request, per_page):
     A filter value that names nothing narrows to nothing, and the page says so: the reader
     followed an old link or typed it, and should not mistake the full list for a result."""
     locale = index_page.locale
-    posts = live_posts(locale)
+    posts = live_posts(locale, request.user)
     groups = list(GroupPage.objects.live().filter(locale=locale).order_by("title"))
+    # Only tags of posts this reader may see: a tag can say as much as a title.
     tags = list(
-        Tag.objects.filter(
-            blog_blogpagetag_items__content_object__live=True,
-            blog_blogpagetag_items__content_object__locale=locale,
-        )
-        .distinct()
-        .order_by("name")
+        Tag.objects.filter(blog_blogpagetag_items__content_object__in=posts.values("pk")).distinct().order_by("name")
     )
     notices = []
 

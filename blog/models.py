@@ -16,7 +16,9 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from engagement.context import post_and_group_ratings, reaction_context
 from engagement.readership import read_count
+from groups.access import AccessLevel, effective_level, facts_for, is_site_editor
 from home.models import BasePage, IntroPage
+from home.translations import follow_source, lead_translations
 
 from .blocks import BlogBodyBlock
 
@@ -53,6 +55,9 @@ class BlogPageForm(WagtailAdminPageForm):
         is_new = self.instance._state.adding
         if is_new and "author" in self.fields and not self.initial.get("author") and self.for_user:
             self.initial["author"] = self.for_user.pk
+        # A member writing in their group writes as themselves; editors may pick anyone.
+        if "author" in self.fields and self.for_user and not is_site_editor(self.for_user):
+            self.fields["author"].disabled = True
 
 
 class BlogPage(BasePage):
@@ -90,6 +95,16 @@ class BlogPage(BasePage):
         help_text=_("What the image shows, for readers who cannot see it. Leave empty only for a decorative image."),
     )
     body = StreamField(BlogBodyBlock(), verbose_name=_("body"), blank=True)
+    access_level = models.CharField(
+        _("who may read this"),
+        max_length=10,
+        choices=AccessLevel.choices,
+        default=AccessLevel.PUBLIC,
+        help_text=_(
+            'In a closed group, "everyone" and "logged-in users" mean the group\'s members. '
+            "Translations always follow the original."
+        ),
+    )
     tags = ClusterTaggableManager(through=BlogPageTag, blank=True, verbose_name=_("tags"))
 
     base_form_class = BlogPageForm
@@ -104,6 +119,7 @@ class BlogPage(BasePage):
         FieldPanel("body"),
     ]
     about_panels = [
+        FieldPanel("access_level"),
         FieldPanel("author"),
         FieldPanel("date_published"),
         FieldPanel("tags"),
@@ -118,7 +134,7 @@ class BlogPage(BasePage):
     edit_handler = TabbedInterface(
         [
             ObjectList(content_panels, heading=_("Content")),
-            ObjectList(about_panels, heading=_("Author and tags")),
+            ObjectList(about_panels, heading=_("Access, author and tags")),
             ObjectList(BasePage.promote_panels, heading=_("Promote")),
             ObjectList(BasePage.settings_panels, heading=_("Settings")),
         ]
@@ -143,6 +159,7 @@ class BlogPage(BasePage):
         # when a translation is synced, so English posts kept their first tags.
         SynchronizedField("tagged_items"),
         SynchronizedField("related_pins"),
+        SynchronizedField("access_level"),
     ]
 
     parent_page_types = ["groups.GroupPage"]
@@ -155,7 +172,9 @@ class BlogPage(BasePage):
     def save(self, *args, **kwargs):
         if self.live and self.date_published is None:
             self.date_published = self.first_published_at or timezone.now()
+        follow_source(self, "access_level")
         super().save(*args, **kwargs)
+        lead_translations(self, "access_level")
 
     @property
     def group(self):
@@ -179,19 +198,20 @@ class BlogPage(BasePage):
     def breadcrumb_pages(self):
         return [page for page in (self.blog_index, self.group) if page is not None]
 
-    def related_posts(self, limit=4, tags=None):
+    def related_posts(self, user, limit=4, tags=None):
         from .related import related_posts
 
-        return related_posts(self, limit=limit, tags=tags)
+        return related_posts(self, user, limit=limit, tags=tags)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["group"] = self.group
         context["blog_index_url"] = self.blog_index.get_url(request) if self.blog_index else ""
         context["tags"] = list(self.tags.all())
-        context["related_posts"] = self.related_posts(tags=context["tags"])
+        context["related_posts"] = self.related_posts(request.user, tags=context["tags"])
         context.update(reaction_context(request, self, group=self.group))
         context["read_count"] = read_count(self)
+        context["access_label"] = effective_level(self, facts_for(request.user)).label
         context.update(post_and_group_ratings(request, self, self.group))
         return context
 

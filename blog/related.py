@@ -1,14 +1,16 @@
 from django.db.models import Count, OuterRef, Subquery
 
+from groups.access import viewable
+
 from .listings import for_cards, post_cards
 from .models import BlogPage
 
 
-def related_posts(post, limit=4, tags=None):
+def related_posts(post, user, limit=4, tags=None):
     """Posts to read next: the editor's pinned choices first, then the posts sharing the
     most tags with this one, ties broken by the newest. Never the post itself, never an
-    unpublished post, never one in another language."""
-    candidates = BlogPage.objects.live().filter(locale_id=post.locale_id).exclude(pk=post.pk)
+    unpublished post, never one in another language, never one ``user`` may not read."""
+    candidates = viewable(user, BlogPage.objects.filter(locale_id=post.locale_id)).exclude(pk=post.pk)
 
     # Read through the in-memory relations, so that a preview shows unsaved pins and tags.
     pinned_ids = []

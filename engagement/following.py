@@ -8,6 +8,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
+from groups.access import can_view
 from home.links import absolute_url
 
 from .markup import plain_text
@@ -63,7 +64,8 @@ def notify_followers(reaction, post):
     excerpt = plain_text(reaction.comment, limit=600)
     for follow_row in followers:
         member = follow_row.user
-        if not (member.is_active and member.email):
+        # Who may read the post can change after someone started following it.
+        if not (member.is_active and member.email) or not can_view(member, post):
             continue
         stop_url = absolute_url(reverse("engagement:stop_following", args=[unfollow_token(member, post)]))
         language = getattr(member, "language", "") or settings.LANGUAGE_CODE

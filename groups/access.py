@@ -1,8 +1,96 @@
 """Who may see and do what. Every surface asks these functions; none decides on its own.
 
-Access levels per post and group membership arrive with the groups work; until then
-every live page is public and every group is open, and the rules below already hold the
-places where those answers will change."""
+A blog post has an access level; its group is open or closed; the whole site can be
+closed. ``can_view`` answers for one page, ``viewable`` narrows a queryset in the
+database. Both read the same facts: which groups are closed, which groups the member
+belongs to, and whether the site is closed. Those facts are read once per request (see
+``AccessFactsMiddleware``) and fresh on every call outside a request."""
+
+import contextvars
+from dataclasses import dataclass, field
+
+from django.db.models import Q, TextChoices
+from django.utils.translation import gettext_lazy as _
+
+
+class AccessLevel(TextChoices):
+    OWNER = "owner", _("Only owner")
+    LOGGED_IN = "logged_in", _("Logged-in users")
+    MEMBERS = "members", _("Group members")
+    PUBLIC = "public", _("Everyone (publicly visible)")
+
+
+# Roles of a membership that count as belonging to the group (pending does not).
+MEMBER_ROLES = ("owner", "admin", "member")
+MANAGER_ROLES = ("owner", "admin")
+
+
+@dataclass
+class AccessFacts:
+    """What the rules need to know about the site and one viewer."""
+
+    group_paths: dict = field(default_factory=dict)  # translation key -> paths of its pages
+    closed_groups: set = field(default_factory=set)  # translation keys
+    member_of: set = field(default_factory=set)  # translation keys
+    site_closed: bool = False
+
+    def paths_of(self, keys):
+        return [path for key in keys for path in self.group_paths.get(key, ())]
+
+
+_facts_of_request = contextvars.ContextVar("samen_access_facts", default=None)
+
+
+class AccessFactsMiddleware:
+    """Reads the access facts at most once per viewer per request."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        token = _facts_of_request.set({})
+        try:
+            return self.get_response(request)
+        finally:
+            _facts_of_request.reset(token)
+
+
+def forget_facts():
+    """After a membership or a group changes within a request, read the facts afresh."""
+    memo = _facts_of_request.get()
+    if memo is not None:
+        memo.clear()
+
+
+def _read_facts(user):
+    from groups.models import GroupPage, Membership
+    from home.models import SiteAccess
+
+    facts = AccessFacts()
+    for path, key, closed in GroupPage.objects.values_list("path", "translation_key", "is_closed"):
+        facts.group_paths.setdefault(key, []).append(path)
+        if closed:
+            facts.closed_groups.add(key)
+    if _is_member_account(user):
+        facts.member_of = set(
+            Membership.objects.filter(user=user, role__in=MEMBER_ROLES).values_list("group_key", flat=True)
+        )
+    facts.site_closed = SiteAccess.site_is_closed()
+    return facts
+
+
+def facts_for(user):
+    memo = _facts_of_request.get()
+    who = user.pk if _is_member_account(user) else None
+    if memo is None:
+        return _read_facts(user)
+    if who not in memo:
+        memo[who] = _read_facts(user)
+    return memo[who]
+
+
+def _is_member_account(user):
+    return bool(user and user.is_authenticated and user.is_active)
 
 
 def is_site_editor(user):
@@ -15,29 +103,114 @@ def is_site_editor(user):
     )
 
 
+def _group_key_of(post, facts):
+    parent_path = post.path[: -post.steplen]
+    for key, paths in facts.group_paths.items():
+        if parent_path in paths:
+            return key
+    return None
+
+
+def effective_level(post, facts):
+    """The level that applies: in a closed group, or on a closed site, the open levels
+    narrow ("everyone" and "logged in" become "group members", resp. "everyone" becomes
+    "logged in")."""
+    level = post.access_level
+    if level in (AccessLevel.PUBLIC, AccessLevel.LOGGED_IN) and _group_key_of(post, facts) in facts.closed_groups:
+        return AccessLevel.MEMBERS
+    if level == AccessLevel.PUBLIC and facts.site_closed:
+        return AccessLevel.LOGGED_IN
+    return AccessLevel(level)
+
+
+def post_is_visible(user, post, facts):
+    if _is_member_account(user) and (post.author_id == user.pk or is_site_editor(user)):
+        return True
+    level = effective_level(post, facts)
+    if level == AccessLevel.PUBLIC:
+        return True
+    if not _is_member_account(user) or level == AccessLevel.OWNER:
+        return False
+    if level == AccessLevel.LOGGED_IN:
+        return True
+    return _group_key_of(post, facts) in facts.member_of
+
+
+def _is_post(page):
+    return hasattr(page, "access_level")
+
+
 def can_view(user, page):
-    """May ``user`` read ``page``?"""
-    return page is not None and page.live
+    """May ``user`` read ``page``? Only live pages; a blog post by its access level."""
+    if page is None or not page.live:
+        return False
+    if not _is_post(page):
+        page = page.specific_deferred
+    if not _is_post(page):
+        return True
+    return post_is_visible(user, page, facts_for(user))
+
+
+def _under(paths):
+    condition = Q(pk__in=[])
+    for path in paths:
+        condition |= Q(path__startswith=path)
+    return condition
+
+
+def visible_posts_condition(user, facts):
+    """A filter on blog posts: those ``user`` may read (liveness aside)."""
+    if is_site_editor(user):
+        return Q()
+    closed = _under(facts.paths_of(facts.closed_groups))
+    nothing = Q(pk__in=[])
+    public = nothing if facts.site_closed else Q(access_level=AccessLevel.PUBLIC) & ~closed
+    if not _is_member_account(user):
+        return public
+    open_levels = [AccessLevel.PUBLIC, AccessLevel.LOGGED_IN]
+    return (
+        (Q(access_level__in=open_levels) & ~closed)
+        | (Q(access_level__in=[*open_levels, AccessLevel.MEMBERS]) & _under(facts.paths_of(facts.member_of)))
+        | Q(author_id=user.pk)
+    )
 
 
 def viewable(user, queryset):
-    """``queryset`` of pages narrowed to what ``user`` may read, as a database filter."""
-    return queryset.live()
+    """``queryset`` of pages narrowed to what ``user`` may read, as a database filter.
+    A queryset of blog posts is filtered directly; any other page queryset loses the
+    blog posts the user may not read."""
+    from blog.models import BlogPage
+
+    queryset = queryset.live()
+    if is_site_editor(user):
+        return queryset
+    condition = visible_posts_condition(user, facts_for(user))
+    if issubclass(queryset.model, BlogPage):
+        return queryset.filter(condition)
+    hidden = BlogPage.objects.exclude(condition).values("pk")
+    return queryset.exclude(pk__in=hidden)
+
+
+def is_group_member(user, group, facts=None):
+    if not _is_member_account(user) or group is None:
+        return False
+    return group.translation_key in (facts or facts_for(user)).member_of
 
 
 def group_is_open(group):
-    return True
+    return group is None or group.translation_key not in facts_for(None).closed_groups
 
 
 def can_react(user, post, group=None):
     """May ``user`` write a reaction under ``post``? Logged-in members who may read it;
     on a post in a closed group, only its members and site editors."""
-    if not (user and user.is_authenticated and user.is_active):
+    if not _is_member_account(user):
         return False
     if not can_view(user, post):
         return False
-    if group is not None and not group_is_open(group):
-        return is_site_editor(user)
+    facts = facts_for(user)
+    if group is not None and group.translation_key in facts.closed_groups:
+        return is_group_member(user, group, facts) or is_site_editor(user)
     return True
 
 

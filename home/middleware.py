@@ -3,7 +3,17 @@ from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language
 
 # Addresses that live outside the /nl/ and /en/ prefixes on purpose.
-UNPREFIXED = ("/admin/", "/documents/", "/reacties/", "/statistieken/", "/beoordelen/", "/taal/", "/media/", "/static/")
+UNPREFIXED = (
+    "/admin/",
+    "/documents/",
+    "/reacties/",
+    "/statistieken/",
+    "/beoordelen/",
+    "/lidmaatschap/",
+    "/taal/",
+    "/media/",
+    "/static/",
+)
 
 
 class SamenLocaleMiddleware(LocaleMiddleware):

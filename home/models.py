@@ -1,8 +1,13 @@
+from django.contrib.auth.views import redirect_to_login
+from django.db import models
+from django.http import Http404
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
@@ -29,12 +34,26 @@ class BasePage(Page):
         abstract = True
 
     def serve(self, request, *args, **kwargs):
+        return self.refusal_or_redirect(request) or super().serve(request, *args, **kwargs)
+
+    def refusal_or_redirect(self, request):
+        """What to answer instead of the page, if anything."""
+        from groups.access import can_view
+
+        # Who may read this? Asked before anything else, so that a refusal reveals nothing
+        # (not even the address of the page in the other language). A visitor who is not
+        # logged in is asked to; a member who may not read it gets the same 404 as for a
+        # page that does not exist.
+        if not can_view(request.user, self):
+            if not request.user.is_authenticated:
+                return redirect_to_login(request.get_full_path(), login_url=reverse("account_login"))
+            raise Http404
         # Wagtail falls back to the default language's page when a translation is missing
         # (the English home when there is none, say). Never show a page under the other
         # language's prefix: send the reader to the page in its own language instead.
         if self.locale_id != locale_id_for(translation.get_language()):
             return redirect(self.get_url(request))
-        return super().serve(request, *args, **kwargs)
+        return None
 
     def breadcrumb_pages(self):
         """The pages the breadcrumb shows before this one, home excluded."""
@@ -70,8 +89,27 @@ class HomePage(IntroPage):
         from groups.models import GroupPage
 
         context = super().get_context(request, *args, **kwargs)
-        context["latest_posts"] = latest_posts(self.locale, limit=6)
+        context["latest_posts"] = latest_posts(self.locale, limit=6, user=request.user)
         context["groups"] = attach_ratings(
             GroupPage.objects.live().filter(locale=self.locale).select_related("image").order_by("title")
         )
         return context
+
+
+@register_setting(icon="lock")
+class SiteAccess(BaseSiteSetting):
+    """Whether the whole site is closed: then nothing is public, and a post for
+    "everyone" is for logged-in members only."""
+
+    closed = models.BooleanField(
+        _("closed site"),
+        default=False,
+        help_text=_("Only logged-in members can read posts; no post is publicly visible."),
+    )
+
+    class Meta:
+        verbose_name = _("site access")
+
+    @classmethod
+    def site_is_closed(cls):
+        return bool(cls.objects.filter(site__is_default_site=True).values_list("closed", flat=True).first())

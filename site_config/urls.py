@@ -8,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts.views import admin_login
 from engagement.views import rate, read_beacon
+from groups.views import stop_new_post_mails
 from home.views import switch_language
 
 # Admin, documents and the reaction, reading and rating endpoints stay outside the language prefix; every
@@ -21,6 +22,7 @@ urlpatterns = [
     path("taal/<str:code>/", switch_language, name="switch_language"),
     path("statistieken/gelezen/<int:page_id>/", read_beacon, name="read_beacon"),
     path("beoordelen/<int:page_id>/", rate, name="rate"),
+    path("lidmaatschap/stoppen/<str:token>/", stop_new_post_mails, name="group_mail_stop"),
 ]
 
 if settings.DEBUG:

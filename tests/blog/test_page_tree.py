@@ -65,6 +65,7 @@ class CreatePostInTheEditorTests(WagtailPageTestCase):
                 "title": "Talent zichtbaar maken",
                 "slug": "talent-zichtbaar-maken",
                 "teaser": "Drie manieren om te laten zien waar je goed in bent.",
+                "access_level": "public",
                 "author": self.initial_author(),
                 "date_published": "",
                 "hero_image": "",

@@ -3,6 +3,7 @@ newest first among equals; at most four, only live posts in the post's own langu
 
 import datetime
 
+from django.contrib.auth.models import AnonymousUser
 from django.utils import timezone
 
 from wagtail.models import Locale
@@ -32,7 +33,7 @@ def pin(page, *pinned):
 
 def related_titles(page):
     """Titles ``related_posts`` picks for ``page``, read fresh from the database."""
-    return [p.title for p in related_posts(BlogPage.objects.get(pk=page.pk))]
+    return [p.title for p in related_posts(BlogPage.objects.get(pk=page.pk), AnonymousUser())]
 
 
 def rendered_related_titles(client, page):

@@ -1,0 +1,80 @@
+"""What belonging to a group lets a member do in the Wagtail admin, kept in Wagtail's own
+models: every group has two Django permission groups, "writers" (its members, admins
+and owners) and "approvers" (its admins and owners), with page permissions on the
+group's pages in every language, and a workflow in which the approvers (or the site's
+editors and moderators) approve a post before it is published.
+
+Writers may add posts under the group and edit their own (Wagtail's "add" permission);
+they cannot publish, so their posts go to the workflow. Approvers may also edit the
+group's posts. Leaving or being removed from a group takes the Django groups away."""
+
+from django.contrib.auth.models import Group as PermissionGroup
+from django.contrib.auth.models import Permission
+from django.db import transaction
+
+from wagtail.models import GroupApprovalTask, GroupPagePermission, Workflow, WorkflowPage, WorkflowTask
+
+SITE_REVIEWER_GROUPS = ("Editors", "Moderators")
+
+
+def _name(group_key, kind):
+    return f"Groep {group_key} {kind}"
+
+
+def permission_groups(group_key):
+    """The writers' and the approvers' Django groups of a group, made when missing."""
+    writers, _ = PermissionGroup.objects.get_or_create(name=_name(group_key, "schrijvers"))
+    approvers, _ = PermissionGroup.objects.get_or_create(name=_name(group_key, "beheerders"))
+    return writers, approvers
+
+
+def _permission(app_label, codename):
+    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+
+@transaction.atomic
+def set_up_group(group_page):
+    """Give a group (in all its languages) its permission groups, page permissions and
+    approval workflow. Safe to run again; it adds only what is missing."""
+    from .models import GroupPage
+
+    key = group_page.translation_key
+    writers, approvers = permission_groups(key)
+    access_admin = _permission("wagtailadmin", "access_admin")
+    add_page = _permission("wagtailcore", "add_page")
+    change_page = _permission("wagtailcore", "change_page")
+    writers.permissions.add(access_admin)
+    approvers.permissions.add(access_admin)
+
+    pages = list(GroupPage.objects.filter(translation_key=key))
+    for page in pages:
+        GroupPagePermission.objects.get_or_create(group=writers, page=page, permission=add_page)
+        GroupPagePermission.objects.get_or_create(group=approvers, page=page, permission=add_page)
+        GroupPagePermission.objects.get_or_create(group=approvers, page=page, permission=change_page)
+
+    workflow = Workflow.objects.filter(workflow_pages__page__in=pages).first() or Workflow.objects.create(
+        name=f"{group_page.title}: goedkeuring ({str(key)[:8]})"
+    )
+    if not workflow.workflow_tasks.exists():
+        task = GroupApprovalTask.objects.create(name=f"Goedkeuring door de beheerders van {group_page.title}")
+        task.groups.set([approvers, *PermissionGroup.objects.filter(name__in=SITE_REVIEWER_GROUPS)])
+        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+    for page in pages:
+        WorkflowPage.objects.get_or_create(page=page, defaults={"workflow": workflow})
+
+
+def sync_member(user, group_key):
+    """Put ``user`` in exactly the permission groups their membership of the group calls
+    for (none when they are not, or not yet, a member)."""
+    from .models import Membership
+
+    membership = Membership.objects.filter(user=user, group_key=group_key).first()
+    writers, approvers = permission_groups(group_key)
+    if membership is not None and membership.is_member:
+        user.groups.add(writers)
+    else:
+        user.groups.remove(writers)
+    if membership is not None and membership.is_manager:
+        user.groups.add(approvers)
+    else:
+        user.groups.remove(approvers)
