@@ -93,6 +93,15 @@ GROUPS = [
             "valkuilen en verhalen uit de praktijk.</p>"
         ),
     },
+    {
+        "slug": "intervisie-leidinggevenden",
+        "title": "Intervisie voor leidinggevenden",
+        "description": "Leidinggevenden leren in vertrouwen van elkaars dilemma's",
+        "intro": (
+            "<p>Een besloten groep: wat hier gedeeld wordt, blijft onder de leden. Lid worden gaat op verzoek.</p>"
+        ),
+        "closed": True,
+    },
 ]
 
 
@@ -332,6 +341,47 @@ POSTS = [
         ],
         "pins": ["participatie-die-verder-gaat-dan-een-inloopavond"],
     },
+    {
+        "group": "intervisie-leidinggevenden",
+        "slug": "een-lastig-gesprek-drie-perspectieven",
+        "title": "Een lastig gesprek, drie perspectieven",
+        "author": "youssef",
+        "date": "2026-03-02T11:00:00",
+        "tags": ["leiderschap", "intervisie"],
+        "access": "members",
+        "teaser": (
+            "Een medewerker die vastloopt, een team dat wacht en een leidinggevende ertussenin: "
+            "we bekeken één gesprek vanuit drie kanten."
+        ),
+        "hero_alt": "Illustratie van drie cirkels die elkaar raken",
+        "body": [
+            _p(
+                "We spraken af het gesprek eerst na te vertellen zonder oordeel, daarna vanuit de "
+                "medewerker en pas als laatste vanuit het team."
+            ),
+            _p("Wat opviel: niemand had gevraagd wat de medewerker zelf nodig had."),
+        ],
+    },
+]
+
+# Who belongs to which group: (group slug, member, role). The demo's authors are members
+# of the groups they write in; one reader waits for an answer from a closed group.
+MEMBERSHIPS = [
+    ("menskracht", "anouk", "owner"),
+    ("menskracht", "marloes", "admin"),
+    ("menskracht", "youssef", "member"),
+    ("menskracht", "sanne", "member"),
+    ("digitaal-samenwerken", "marloes", "owner"),
+    ("digitaal-samenwerken", "youssef", "member"),
+    ("digitaal-samenwerken", "bram", "member"),
+    ("duurzame-gemeente", "anouk", "owner"),
+    ("duurzame-gemeente", "youssef", "member"),
+    ("burgerparticipatie", "marloes", "owner"),
+    ("burgerparticipatie", "anouk", "admin"),
+    ("burgerparticipatie", "bram", "member"),
+    ("intervisie-leidinggevenden", "youssef", "owner"),
+    ("intervisie-leidinggevenden", "marloes", "member"),
+    ("intervisie-leidinggevenden", "sanne", "pending"),
 ]
 
 LONG_POST_VIDEO = "https://www.youtube.com/watch?v=samen-werkplezier"

@@ -3,7 +3,7 @@
 ``load_demo`` feeds these to wagtail-localize as string translations, so a translator sees
 the English pages as translations of the Dutch ones."""
 
-UNTRANSLATED_POSTS = {"jongeren-aan-tafel-bij-de-gemeenteraad"}
+UNTRANSLATED_POSTS = {"jongeren-aan-tafel-bij-de-gemeenteraad", "een-lastig-gesprek-drie-perspectieven"}
 
 EN = {
     # Samen
@@ -281,6 +281,15 @@ EN = {
     "Begin klein: één hoek van het plein, met één klas die meedenkt.": (
         "Start small: one corner of the schoolyard, with one class helping to come up with ideas."
     ),
+    # Intervisie voor leidinggevenden
+    "Intervisie voor leidinggevenden": "Peer consultation for managers",
+    "intervisie-leidinggevenden": "peer-consultation-managers",
+    "Leidinggevenden leren in vertrouwen van elkaars dilemma's": (
+        "Managers learn from each other's dilemmas, in confidence"
+    ),
+    (
+        "Een besloten groep: wat hier gedeeld wordt, blijft onder de leden. Lid worden gaat op verzoek."
+    ): "A closed group: what is shared here stays among its members. Membership is on request.",
     # Burgerparticipatie
     "Burgerparticipatie": "Citizen Participation",
     "burgerparticipatie": "citizen-participation",

@@ -12,7 +12,7 @@ import pytest
 
 from accounts.models import User
 from blog.models import BlogPage, BlogPageRelatedPin
-from groups.models import GroupPage
+from groups.models import GroupPage, Membership
 from home.demo_content import LONG_POST_VIDEO
 from tests.helpers import get_html
 
@@ -85,10 +85,29 @@ def test_one_post_uses_every_block(demo):
 
 def test_every_post_and_group_page_answers(client, demo):
     pages = [*GroupPage.objects.live(), *BlogPage.objects.live()]
+    members_only = {page.pk for page in BlogPage.objects.filter(access_level="members")}
+    assert members_only, "the demo has a post for group members only"
 
     for page in pages:
         response = client.get(page.url)
-        assert response.status_code == 200, f"{page.url} answered {response.status_code}"
+        expected = 302 if page.pk in members_only else 200
+        assert response.status_code == expected, f"{page.url} answered {response.status_code}"
+
+    client.login(email="beheer@samen.test", password="samen-beheer")
+    for page in pages:
+        assert client.get(page.url).status_code == 200, page.url
+
+
+def test_the_demo_groups_have_members_and_a_closed_group_with_a_request(demo):
+    closed = GroupPage.objects.get(slug="intervisie-leidinggevenden", locale__language_code="nl")
+    assert closed.is_closed
+    roles = dict(Membership.objects.filter(group_key=closed.translation_key).values_list("user__email", "role"))
+    assert roles == {"youssef@samen.test": "owner", "marloes@samen.test": "member", "sanne@samen.test": "pending"}
+    # Every author is a member of the group they write in.
+    for post in BlogPage.objects.filter(locale__language_code="nl"):
+        group = GroupPage.objects.parent_of(post).get()
+        membership = Membership.objects.get(user=post.author, group_key=group.translation_key)
+        assert membership.is_member, post.slug
 
 
 def test_the_video_that_cannot_be_embedded_becomes_a_link(client, demo):

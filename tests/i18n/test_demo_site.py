@@ -51,12 +51,14 @@ def live_pages(code):
 
 def test_every_page_in_both_languages_announces_its_language_and_its_translation(client, demo):
     assert UNTRANSLATED_SLUG in UNTRANSLATED_POSTS
+    # The demo's editor may read every page, the members-only post included.
+    client.login(email="beheer@samen.test", password="samen-beheer")
     dutch, english = live_pages("nl"), live_pages("en")
     assert len(dutch) >= 17
     # Every Dutch page has a live English version, except the untranslated post.
     missing = [page.slug for page in dutch if not page.get_translations().live().filter(locale__language_code="en")]
-    assert missing == [UNTRANSLATED_SLUG]
-    assert len(english) == len(dutch) - 1
+    assert sorted(missing) == sorted(UNTRANSLATED_POSTS)
+    assert len(english) == len(dutch) - len(UNTRANSLATED_POSTS)
     assert {page.url for page in english} >= {
         "/en/",
         "/en/groups/",

@@ -17,8 +17,10 @@ from blog.factories import BlogIndexPageFactory, BlogPageFactory
 from blog.models import BlogIndexPage, BlogPage, BlogPageRelatedPin
 from engagement.models import DailyViews, Follow, PostViews, Rating
 from engagement.reactions import store_reaction, thread_of
+from groups.access import AccessLevel
 from groups.factories import GroupIndexPageFactory, GroupPageFactory
-from groups.models import GroupIndexPage, GroupPage
+from groups.models import GroupIndexPage, GroupPage, Membership
+from groups.rights import set_up_group, sync_member
 from home import demo_content as demo
 from home import demo_content_en as demo_en
 from home.factories import ImageFactory
@@ -62,6 +64,7 @@ class Command(BaseCommand):
                 description=spec["description"],
                 intro=spec["intro"],
                 image=self.image(f"Groep {spec['title']}"),
+                is_closed=spec.get("closed", False),
             )
 
         posts = {}
@@ -82,6 +85,7 @@ class Command(BaseCommand):
                 hero_image_alt=spec["hero_alt"],
                 body=json.dumps(body),
                 tags=spec["tags"],
+                access_level=spec.get("access", AccessLevel.PUBLIC),
             )
         for spec in demo.POSTS:
             post = posts[spec["slug"]]
@@ -91,6 +95,7 @@ class Command(BaseCommand):
                 )
                 self.created += made
 
+        self.memberships(groups, users)
         self.reactions(posts, users)
         self.ratings({**posts, **groups}, users)
         self.reads(posts)
@@ -163,6 +168,17 @@ class Command(BaseCommand):
             Follow.objects.get_or_create(user=author, translation_key=post.translation_key)
             made.append(reaction)
             self.created += 1
+
+    def memberships(self, groups, users):
+        """The demo's members, with the admin rights and approval workflow that go with
+        them (made here because the factories publish without Wagtail's signals)."""
+        for group in groups.values():
+            set_up_group(group)
+        for slug, member, role in demo.MEMBERSHIPS:
+            key = groups[slug].translation_key
+            _, made = Membership.objects.get_or_create(user=users[member], group_key=key, defaults={"role": role})
+            sync_member(users[member], key)
+            self.created += made
 
     def ratings(self, items, users):
         for slug, member, score in demo.RATINGS:
