@@ -21,6 +21,7 @@ from home.models import BasePage, IntroPage
 from home.translations import follow_source, lead_translations
 
 from .blocks import BlogBodyBlock
+from .sharing import neighbours, share_context
 
 POSTS_PER_PAGE = 10
 
@@ -145,7 +146,9 @@ class BlogPage(BasePage):
         index.SearchField("teaser"),
         index.SearchField("body"),
         index.RelatedFields("tags", [index.SearchField("name")]),
+        index.RelatedFields("author", [index.SearchField("display_name")]),
         index.FilterField("date_published"),
+        index.FilterField("access_level"),
     ]
     translatable_fields = [
         *BasePage.translatable_fields,
@@ -213,6 +216,9 @@ class BlogPage(BasePage):
         context["read_count"] = read_count(self)
         context["access_label"] = effective_level(self, facts_for(request.user)).label
         context.update(post_and_group_ratings(request, self, self.group))
+        if self.pk is not None:
+            context.update(share_context(request, self, self.group))
+            context.update(neighbours(request.user, self, self.group))
         return context
 
 

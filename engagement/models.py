@@ -2,10 +2,12 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.search import index
+
 from django_comments_xtd.models import XtdComment
 
 
-class Reaction(XtdComment):
+class Reaction(index.Indexed, XtdComment):
     """A reaction under a blog post, stored by django-comments-xtd.
 
     It is attached to the post's default-language page, so every language version shows
@@ -13,6 +15,16 @@ class Reaction(XtdComment):
     turned into sanitised HTML only when shown."""
 
     edited_at = models.DateTimeField(_("edited at"), null=True, blank=True)
+
+    # Searched on the search page's "reactions" tab; the filters narrow to shown reactions.
+    search_fields = [
+        index.SearchField("comment"),
+        index.FilterField("object_pk"),
+        index.FilterField("site_id"),
+        index.FilterField("is_public"),
+        index.FilterField("is_removed"),
+        index.FilterField("submit_date"),
+    ]
 
     class Meta:
         verbose_name = _("reaction")

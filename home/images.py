@@ -17,7 +17,7 @@ PALETTES = [
 ]
 
 
-def generated_image_file(title, size=(1200, 675)):
+def generated_image_file(title, size=(1600, 900)):
     """A PNG with a soft gradient and overlapping circles, the same every time for the
     same title, so demo content and tests are reproducible."""
     seed = int(hashlib.sha256(title.encode()).hexdigest()[:8], 16)

@@ -13,6 +13,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import TranslatableField
 
+from .links import absolute_url
 from .locales import locale_id_for
 from .pagination import paginate
 
@@ -54,6 +55,11 @@ class BasePage(Page):
         if self.locale_id != locale_id_for(translation.get_language()):
             return redirect(self.get_url(request))
         return None
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["canonical_url"] = absolute_url(self.get_url(request)) if self.pk else ""
+        return context
 
     def breadcrumb_pages(self):
         """The pages the breadcrumb shows before this one, home excluded."""

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
+from django.utils.translation import pgettext_lazy
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -9,6 +10,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 from accounts.views import admin_login
 from engagement.views import rate, read_beacon
 from groups.views import stop_new_post_mails
+from home.search import search
+from home.sitemap import robots, sitemap
 from home.views import switch_language
 
 # Admin, documents and the reaction, reading and rating endpoints stay outside the language prefix; every
@@ -20,6 +23,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("reacties/", include("engagement.urls")),
     path("taal/<str:code>/", switch_language, name="switch_language"),
+    path("sitemap.xml", sitemap, name="sitemap"),
+    path("robots.txt", robots, name="robots"),
     path("statistieken/gelezen/<int:page_id>/", read_beacon, name="read_beacon"),
     path("beoordelen/<int:page_id>/", rate, name="rate"),
     path("lidmaatschap/stoppen/<str:token>/", stop_new_post_mails, name="group_mail_stop"),
@@ -33,6 +38,8 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += i18n_patterns(
+    path(pgettext_lazy("address of the search page", "search/"), search, name="search"),
+    path("feeds/", include("blog.feed_urls")),
     path("account/", include("allauth.urls")),
     path("leden/", include("accounts.urls")),
     path("", include(wagtail_urls)),

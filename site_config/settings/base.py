@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
+    "wagtail.contrib.search_promotions",
     "wagtail.embeds",
     "wagtail.sites",
     "accounts.apps.SamenUsersAppConfig",
@@ -159,7 +160,14 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 WAGTAIL_SITE_NAME = "Samen"
 SITE_BASE_URL = env.SITE_BASE_URL
 WAGTAILADMIN_BASE_URL = env.SITE_BASE_URL
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# One index, each language stemmed as itself on PostgreSQL (see home/search_backend.py);
+# "en" and "simple" only search, with the English and the unstemmed configuration.
+SEARCH_BACKEND = {"BACKEND": "home.search_backend", "ATOMIC_REBUILD": False}
+WAGTAILSEARCH_BACKENDS = {
+    "default": {**SEARCH_BACKEND, "SEARCH_CONFIG": "dutch"},
+    "en": {**SEARCH_BACKEND, "SEARCH_CONFIG": "english", "AUTO_UPDATE": False},
+    "simple": {**SEARCH_BACKEND, "SEARCH_CONFIG": "simple", "AUTO_UPDATE": False},
+}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 

@@ -140,6 +140,20 @@
 
   document.querySelectorAll("[data-rating]").forEach(setUpRating);
 
+  /* Share: a button that copies the post's address (the address stays visible in a
+     field to copy by hand where the clipboard is not available). */
+  var copyButton = document.querySelector("[data-copy-link]");
+  var shareField = document.querySelector("[data-share-url]");
+  if (copyButton && shareField && navigator.clipboard) {
+    copyButton.hidden = false;
+    copyButton.addEventListener("click", function () {
+      navigator.clipboard.writeText(shareField.value).then(function () {
+        var status = document.querySelector("[data-copy-status]");
+        if (status) status.textContent = status.getAttribute("data-copied-text");
+      });
+    });
+  }
+
   /* A read is counted by a beacon after the page has loaded, so that a page served from
      a cache counts too (without JavaScript the <noscript> image does the same). */
   var beacon = document.querySelector("[data-read-beacon]");

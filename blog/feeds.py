@@ -1,0 +1,151 @@
+"""RSS 2.0 and Atom feeds of the latest public posts: all of them, per group, per tag and
+per author, in the language of the address. Only posts anyone may read go in (level
+"everyone", in an open group, on an open site): a feed reader never logs in."""
+
+from django.contrib.auth.models import AnonymousUser
+from django.contrib.syndication.views import Feed
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.translation import gettext as _
+
+from taggit.models import Tag
+from wagtail.models import Locale
+
+from accounts.models import User
+from groups.access import viewable
+from groups.models import GroupPage
+from home.links import absolute_url
+
+from .listings import blog_index_for
+from .models import BlogPage
+
+FEED_SIZE = 20
+
+
+def public_posts(locale):
+    return (
+        viewable(AnonymousUser(), BlogPage.objects.filter(locale=locale))
+        .select_related("author")
+        .order_by("-date_published", "-pk")
+    )
+
+
+class LatestPosts(Feed):
+    """All public posts; subclasses narrow by group, tag or author."""
+
+    feed_type = Rss201rev2Feed
+    format_name = "rss"
+
+    def get_object(self, request, *args, **kwargs):
+        self.request = request
+        self.locale = Locale.get_active()
+        return None
+
+    def title(self, obj):
+        return _("Samen: latest blog posts")
+
+    def description(self, obj):
+        return _("The latest public blog posts on Samen.")
+
+    def link(self, obj):
+        return absolute_url(f"/{self.locale.language_code}/")
+
+    def feed_url(self, obj):
+        return absolute_url(self.request.path)
+
+    def posts(self, obj):
+        return public_posts(self.locale)
+
+    def items(self, obj):
+        return list(self.posts(obj)[:FEED_SIZE])
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return item.teaser
+
+    def item_link(self, item):
+        return absolute_url(item.get_url(self.request))
+
+    def item_guid(self, item):
+        return absolute_url(item.get_url(self.request))
+
+    def item_pubdate(self, item):
+        return item.date_published or item.first_published_at
+
+    def item_updateddate(self, item):
+        return item.last_published_at or item.date_published
+
+    def item_author_name(self, item):
+        return item.author.display_name if item.author else None
+
+    def item_author_link(self, item):
+        return absolute_url(reverse("accounts:profile", args=[item.author_id])) if item.author_id else None
+
+
+class GroupPosts(LatestPosts):
+    def get_object(self, request, slug):
+        super().get_object(request)
+        return get_object_or_404(GroupPage.objects.live(), locale=self.locale, slug=slug)
+
+    def title(self, obj):
+        return _("Samen: blog posts in %(group)s") % {"group": obj.title}
+
+    def description(self, obj):
+        return obj.description
+
+    def link(self, obj):
+        return absolute_url(obj.get_url(self.request))
+
+    def posts(self, obj):
+        return super().posts(obj).child_of(obj)
+
+
+class TagPosts(LatestPosts):
+    def get_object(self, request, slug):
+        super().get_object(request)
+        tag = Tag.objects.filter(slug=slug).first()
+        if tag is None:
+            raise Http404
+        return tag
+
+    def title(self, obj):
+        return _("Samen: blog posts tagged %(tag)s") % {"tag": obj.name}
+
+    def description(self, obj):
+        return _("The latest public blog posts on Samen tagged %(tag)s.") % {"tag": obj.name}
+
+    def link(self, obj):
+        index = blog_index_for(self.locale)
+        base = index.get_url(self.request) if index else f"/{self.locale.language_code}/"
+        return absolute_url(f"{base}?tag={obj.slug}")
+
+    def posts(self, obj):
+        return super().posts(obj).filter(tagged_items__tag=obj)
+
+
+class AuthorPosts(LatestPosts):
+    def get_object(self, request, pk):
+        super().get_object(request)
+        return get_object_or_404(User, pk=pk, is_active=True)
+
+    def title(self, obj):
+        return _("Samen: blog posts by %(author)s") % {"author": obj.display_name}
+
+    def description(self, obj):
+        return _("The latest public blog posts on Samen by %(author)s.") % {"author": obj.display_name}
+
+    def link(self, obj):
+        return absolute_url(reverse("accounts:profile", args=[obj.pk]))
+
+    def posts(self, obj):
+        return super().posts(obj).filter(author=obj)
+
+
+def atom(feed_class):
+    """The same feed in Atom (whose subtitle is the RSS description)."""
+    attributes = {"feed_type": Atom1Feed, "format_name": "atom", "subtitle": feed_class.description}
+    return type(f"{feed_class.__name__}Atom", (feed_class,), attributes)
