@@ -14,9 +14,12 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from .access import MANAGER_ROLES, AccessLevel, facts_for, is_site_editor
 
-# URL arguments by which Wagtail's (and wagtail-localize's) admin views name a page.
-PAGE_ARGUMENTS = ("page_id", "page_to_move_id")
-ADMIN_API_NAMESPACE = "wagtailadmin_api"
+# URL arguments by which Wagtail's (and wagtail-localize's) admin views name a page, and
+# the namespaces in which a plain "pk" is a page.
+PAGE_ARGUMENTS = ("page_id", "page_to_move_id", "parent_page_id")
+PAGE_PK_NAMESPACES = ("wagtailadmin_api", "wagtailadmin_pages")
+# Admin addresses that take pages as ?id=… in the query string (choosers, bulk actions).
+PAGE_IDS_IN_QUERY = ("/admin/choose-page/", "/admin/bulk/wagtailcore/page/")
 
 
 def _managed_group_keys(user):
@@ -71,12 +74,16 @@ class AdminPageGuardMiddleware:
             return None
         page_ids = [view_kwargs[name] for name in PAGE_ARGUMENTS if name in view_kwargs]
         match = request.resolver_match
-        if match is not None and ADMIN_API_NAMESPACE in match.namespaces and "pk" in view_kwargs:
+        if match is not None and set(PAGE_PK_NAMESPACES) & set(match.namespaces) and "pk" in view_kwargs:
             page_ids.append(view_kwargs["pk"])
+        if request.path_info.startswith(PAGE_IDS_IN_QUERY):
+            page_ids.extend(request.GET.getlist("id"))
         for page_id in page_ids:
             try:
                 page_id = int(page_id)
             except (TypeError, ValueError):
+                continue
+            if not 0 < page_id < 2**63:
                 continue
             if not may_open_in_admin(request.user, page_id):
                 raise PermissionDenied

@@ -11,6 +11,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from home.links import absolute_url
 
@@ -20,6 +21,9 @@ from .rights import sync_member
 
 Role = Membership.Role
 NOTIFY_SALT = "samen.groups.new-posts"
+
+
+NOT_IN_GROUP = gettext_lazy("That person is not a member of this group and has not asked to join.")
 
 
 class MembershipRefused(Exception):
@@ -128,7 +132,7 @@ def manage(actor, group, member_id, action):
         Membership.objects.select_related("user").filter(group_key=group.translation_key, user_id=member_id).first()
     )
     if target is None:
-        raise MembershipRefused(404, _("That person is not a member of this group and has not asked to join."))
+        raise MembershipRefused(404, NOT_IN_GROUP)
     if target.user_id == actor.pk:
         raise MembershipRefused(400, _("You cannot change your own membership here; to go, leave the group."))
     change = CHANGES[action]

@@ -126,6 +126,8 @@ def own_membership(group, request):
 def manage_member(group, request, member_id):
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
+    if member_id >= 2**63:  # beyond any id the database can hold (SQLite would overflow)
+        return _refused(request, group, rules.MembershipRefused(404, rules.NOT_IN_GROUP))
     if not request.user.is_authenticated:
         return redirect_to_login(group.url, login_url=reverse("account_login"))
     try:

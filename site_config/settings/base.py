@@ -162,6 +162,9 @@ SITE_BASE_URL = env.SITE_BASE_URL
 WAGTAILADMIN_BASE_URL = env.SITE_BASE_URL
 # One index, each language stemmed as itself on PostgreSQL (see home/search_backend.py);
 # "en" and "simple" only search, with the English and the unstemmed configuration.
+# Approving a group's post publishes it, whoever approved (groups/workflow.py).
+WAGTAIL_FINISH_WORKFLOW_ACTION = "groups.workflow.publish_approved"
+
 SEARCH_BACKEND = {"BACKEND": "home.search_backend", "ATOMIC_REBUILD": False}
 WAGTAILSEARCH_BACKENDS = {
     "default": {**SEARCH_BACKEND, "SEARCH_CONFIG": "dutch"},
