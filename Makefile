@@ -6,9 +6,12 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/samen
+PROD_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/samen_prod
+PROD_REDIS_URL ?= redis://127.0.0.1:6379/1
+PROD_PORT ?= 8001
 
 .DEFAULT_GOAL := help
-.PHONY: help run setup test test-postgres lint format check messages messages-check clean
+.PHONY: help run setup test test-postgres lint format check messages messages-check clean serve-prod
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -32,6 +35,16 @@ setup: $(VENV)/.runtime ## Create .venv, install the pins, migrate and load the 
 run: setup ## Set everything up and serve the site on http://127.0.0.1:8000 (admin at /admin/)
 	@echo "Samen: http://$(HOST):$(PORT)/  admin: http://$(HOST):$(PORT)/admin/  (beheer@samen.test / samen-beheer)"
 	SITE_BASE_URL=$${SITE_BASE_URL:-http://$(HOST):$(PORT)} $(MANAGE) runserver $(HOST):$(PORT)
+
+serve-prod: $(VENV)/.runtime ## Production settings behind gunicorn, on this machine's PostgreSQL and Redis (plain HTTP)
+	$(BIN)/python -m site_config.ensure_database $(PROD_DATABASE_URL)
+	export DJANGO_SETTINGS_MODULE=site_config.settings.production DATABASE_URL=$(PROD_DATABASE_URL) \
+	  REDIS_URL=$(PROD_REDIS_URL) SECRET_KEY=$${SECRET_KEY:-samen-serve-prod-on-this-machine-only} HTTPS_ONLY=false \
+	  ALLOWED_HOSTS=127.0.0.1,localhost SITE_BASE_URL=http://127.0.0.1:$(PROD_PORT) \
+	  STATIC_ROOT=$(CURDIR)/staticfiles PORT=$(PROD_PORT) EMAIL_BACKEND=django.core.mail.backends.console.EmailBackend && \
+	$(MANAGE) migrate --no-input && $(MANAGE) collectstatic --no-input --verbosity 0 && \
+	$(MANAGE) load_demo --domain 127.0.0.1:$(PROD_PORT) && \
+	$(BIN)/gunicorn -c gunicorn.conf.py
 
 test: $(VENV)/.dev ## Run the whole test suite (SQLite; browser journeys when Chromium is installed)
 	$(BIN)/pytest

@@ -13,6 +13,7 @@ from groups.views import stop_new_post_mails
 from home.search import search
 from home.sitemap import robots, sitemap
 from home.views import switch_language
+from site_config.health import healthz, readyz
 
 # Admin, documents and the reaction, reading and rating endpoints stay outside the language prefix; every
 # page, and the account pages, live under /nl/ or /en/.
@@ -24,6 +25,8 @@ urlpatterns = [
     path("reacties/", include("engagement.urls")),
     path("taal/<str:code>/", switch_language, name="switch_language"),
     path("sitemap.xml", sitemap, name="sitemap"),
+    path("healthz", healthz, name="healthz"),
+    path("readyz", readyz, name="readyz"),
     path("robots.txt", robots, name="robots"),
     path("statistieken/gelezen/<int:page_id>/", read_beacon, name="read_beacon"),
     path("beoordelen/<int:page_id>/", rate, name="rate"),

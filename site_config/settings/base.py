@@ -54,6 +54,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "site_config.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "home.middleware.SamenLocaleMiddleware",
@@ -158,6 +159,15 @@ DEFAULT_FROM_EMAIL = env.DEFAULT_FROM_EMAIL
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = "Samen"
+
+# Security headers on every environment (production adds HTTPS, HSTS and secure cookies).
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# No framing; Wagtail's own preview views allow their same-origin frame themselves.
+X_FRAME_OPTIONS = "DENY"
+# Where embedded videos may come from (the video block).
+CSP_FRAME_SOURCES = ["https://www.youtube.com", "https://www.youtube-nocookie.com", "https://player.vimeo.com"]
 SITE_BASE_URL = env.SITE_BASE_URL
 WAGTAILADMIN_BASE_URL = env.SITE_BASE_URL
 # One index, each language stemmed as itself on PostgreSQL (see home/search_backend.py);

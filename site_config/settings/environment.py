@@ -57,3 +57,15 @@ SIGNUP_OPEN = env_bool("SIGNUP_OPEN", True)
 TRUSTED_PROXY_COUNT = int(env_str("TRUSTED_PROXY_COUNT", "0"))
 VIEW_COUNT_IGNORED_NETWORKS = env_list("VIEW_COUNT_IGNORED_NETWORKS", [])
 SITE_BASE_URL = env_str("SITE_BASE_URL", "http://127.0.0.1:8000")
+# Production only: HTTPS everywhere (redirect, HSTS, secure cookies). Switch off only to
+# try the production settings over plain HTTP on this machine (make serve-prod).
+HTTPS_ONLY = env_bool("HTTPS_ONLY", True)
+CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [SITE_BASE_URL])
+CONN_MAX_AGE = int(env_str("CONN_MAX_AGE", "600"))
+# Media on S3-compatible storage when a bucket is named; files on disk otherwise.
+S3_BUCKET = env_str("S3_BUCKET", "")
+S3_ENDPOINT_URL = env_str("S3_ENDPOINT_URL", "")
+S3_REGION = env_str("S3_REGION", "")
+S3_ACCESS_KEY_ID = env_str("S3_ACCESS_KEY_ID", "")
+S3_SECRET_ACCESS_KEY = env_str("S3_SECRET_ACCESS_KEY", "")
+S3_CUSTOM_DOMAIN = env_str("S3_CUSTOM_DOMAIN", "")
