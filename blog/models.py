@@ -177,7 +177,7 @@ class BlogPage(BasePage):
             self.date_published = self.first_published_at or timezone.now()
         follow_source(self, "access_level")
         super().save(*args, **kwargs)
-        lead_translations(self, "access_level")
+        lead_translations(self, "access_level", kwargs.get("update_fields"))
 
     @property
     def group(self):

@@ -96,7 +96,7 @@ class GroupPage(RoutablePageMixin, BasePage):
     def save(self, *args, **kwargs):
         follow_source(self, "is_closed")
         super().save(*args, **kwargs)
-        lead_translations(self, "is_closed")
+        lead_translations(self, "is_closed", kwargs.get("update_fields"))
         forget_facts()
 
     def serve(self, request, view=None, args=None, kwargs=None):

@@ -27,9 +27,13 @@ def follow_source(page, field_name):
         setattr(page, field_name, getattr(source, field_name))
 
 
-def lead_translations(page, field_name):
-    """After saving a source page: give its translations the same ``field_name``."""
+def lead_translations(page, field_name, update_fields=None):
+    """After saving a source page: give its translations the same ``field_name``. Only
+    when the field itself was saved: saving a draft revision saves the page row with
+    ``update_fields`` that leave it out, and a draft must change nothing that readers see."""
     if page.locale_id != default_locale_id():
+        return
+    if update_fields is not None and field_name not in update_fields:
         return
     value = getattr(page, field_name)
     (

@@ -28,3 +28,14 @@ def test_root_redirects_to_dutch(client, home):
 
     assert response.status_code in (301, 302)
     assert response["Location"] == "/nl/"
+
+
+def test_the_404_page_is_the_sites_own_and_in_the_readers_language(client, home):
+    response = client.get("/nl/bestaat-niet/")
+    body = response.content.decode()
+    assert response.status_code == 404
+    assert "Pagina niet gevonden" in body
+    assert 'href="/nl/zoeken/"' in body
+    english = client.get("/en/does-not-exist/")
+    assert english.status_code == 404
+    assert "Page not found" in english.content.decode()
