@@ -2,6 +2,8 @@
 per author, in the language of the address. Only posts anyone may read go in (level
 "everyone", in an open group, on an open site): a feed reader never logs in."""
 
+from dataclasses import dataclass
+
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.syndication.views import Feed
 from django.http import Http404
@@ -32,6 +34,16 @@ def public_posts(locale):
     )
 
 
+@dataclass(frozen=True)
+class FeedSubject:
+    """What one request's feed is about. A feed view is one object shared by every
+    request (and thread), so nothing about a request is ever kept on it."""
+
+    locale: Locale
+    path: str
+    thing: object = None
+
+
 class LatestPosts(Feed):
     """All public posts; subclasses narrow by group, tag or author."""
 
@@ -39,8 +51,10 @@ class LatestPosts(Feed):
     format_name = "rss"
 
     def get_object(self, request, *args, **kwargs):
-        self.request = request
-        self.locale = Locale.get_active()
+        locale = Locale.get_active()
+        return FeedSubject(locale, request.path, self.subject(locale, *args, **kwargs))
+
+    def subject(self, locale):
         return None
 
     def title(self, obj):
@@ -50,13 +64,13 @@ class LatestPosts(Feed):
         return _("The latest public blog posts on Samen.")
 
     def link(self, obj):
-        return absolute_url(f"/{self.locale.language_code}/")
+        return absolute_url(f"/{obj.locale.language_code}/")
 
     def feed_url(self, obj):
-        return absolute_url(self.request.path)
+        return absolute_url(obj.path)
 
     def posts(self, obj):
-        return public_posts(self.locale)
+        return public_posts(obj.locale)
 
     def items(self, obj):
         return list(self.posts(obj)[:FEED_SIZE])
@@ -68,10 +82,10 @@ class LatestPosts(Feed):
         return item.teaser
 
     def item_link(self, item):
-        return absolute_url(item.get_url(self.request))
+        return absolute_url(item.url)
 
     def item_guid(self, item):
-        return absolute_url(item.get_url(self.request))
+        return absolute_url(item.url)
 
     def item_pubdate(self, item):
         return item.date_published or item.first_published_at
@@ -87,62 +101,61 @@ class LatestPosts(Feed):
 
 
 class GroupPosts(LatestPosts):
-    def get_object(self, request, slug):
-        super().get_object(request)
-        return get_object_or_404(GroupPage.objects.live(), locale=self.locale, slug=slug)
+    def subject(self, locale, slug):
+        return get_object_or_404(GroupPage.objects.live(), locale=locale, slug=slug)
 
     def title(self, obj):
-        return _("Samen: blog posts in %(group)s") % {"group": obj.title}
+        return _("Samen: blog posts in %(group)s") % {"group": obj.thing.title}
 
     def description(self, obj):
-        return obj.description
+        return obj.thing.description
 
     def link(self, obj):
-        return absolute_url(obj.get_url(self.request))
+        return absolute_url(obj.thing.url)
 
     def posts(self, obj):
-        return super().posts(obj).child_of(obj)
+        return super().posts(obj).child_of(obj.thing)
 
 
 class TagPosts(LatestPosts):
-    def get_object(self, request, slug):
-        super().get_object(request)
+    def subject(self, locale, slug):
         tag = Tag.objects.filter(slug=slug).first()
         if tag is None:
             raise Http404
         return tag
 
     def title(self, obj):
-        return _("Samen: blog posts tagged %(tag)s") % {"tag": obj.name}
+        return _("Samen: blog posts tagged %(tag)s") % {"tag": obj.thing.name}
 
     def description(self, obj):
-        return _("The latest public blog posts on Samen tagged %(tag)s.") % {"tag": obj.name}
+        return _("The latest public blog posts on Samen tagged %(tag)s.") % {"tag": obj.thing.name}
 
     def link(self, obj):
-        index = blog_index_for(self.locale)
-        base = index.get_url(self.request) if index else f"/{self.locale.language_code}/"
-        return absolute_url(f"{base}?tag={obj.slug}")
+        index = blog_index_for(obj.locale)
+        base = index.url if index else f"/{obj.locale.language_code}/"
+        return absolute_url(f"{base}?tag={obj.thing.slug}")
 
     def posts(self, obj):
-        return super().posts(obj).filter(tagged_items__tag=obj)
+        return super().posts(obj).filter(tagged_items__tag=obj.thing)
 
 
 class AuthorPosts(LatestPosts):
-    def get_object(self, request, pk):
-        super().get_object(request)
+    def subject(self, locale, pk):
+        if pk >= 2**63:  # beyond any id the database holds
+            raise Http404
         return get_object_or_404(User, pk=pk, is_active=True)
 
     def title(self, obj):
-        return _("Samen: blog posts by %(author)s") % {"author": obj.display_name}
+        return _("Samen: blog posts by %(author)s") % {"author": obj.thing.display_name}
 
     def description(self, obj):
-        return _("The latest public blog posts on Samen by %(author)s.") % {"author": obj.display_name}
+        return _("The latest public blog posts on Samen by %(author)s.") % {"author": obj.thing.display_name}
 
     def link(self, obj):
-        return absolute_url(reverse("accounts:profile", args=[obj.pk]))
+        return absolute_url(reverse("accounts:profile", args=[obj.thing.pk]))
 
     def posts(self, obj):
-        return super().posts(obj).filter(author=obj)
+        return super().posts(obj).filter(author=obj.thing)
 
 
 def atom(feed_class):

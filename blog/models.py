@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -171,6 +172,14 @@ class BlogPage(BasePage):
     class Meta:
         verbose_name = _("blog post")
         verbose_name_plural = _("blog posts")
+
+    def clean(self):
+        super().clean()
+        # The group page answers these addresses itself (its members page and forms).
+        from groups.models import RESERVED_SLUGS
+
+        if self.slug in RESERVED_SLUGS:
+            raise ValidationError({"slug": _("This address is taken by the group's own pages; choose another.")})
 
     def save(self, *args, **kwargs):
         if self.live and self.date_published is None:

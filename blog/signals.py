@@ -1,3 +1,4 @@
+from wagtail.search.index import insert_or_update_object
 from wagtail.signals import page_published
 
 from engagement.following import follow
@@ -15,5 +16,13 @@ def author_follows_own_post(sender, instance, **kwargs):
         follow(instance.author, canonical_post(instance))
 
 
+def index_with_its_tags(sender, instance, **kwargs):
+    """Index the post again once it is published: the index is updated when the page row
+    is saved, before Wagtail stores the tags that came with it, so a tag added while
+    publishing would otherwise not be found until the next save."""
+    insert_or_update_object(instance)
+
+
 def connect():
     page_published.connect(author_follows_own_post, sender=BlogPage, dispatch_uid="blog_author_follows")
+    page_published.connect(index_with_its_tags, sender=BlogPage, dispatch_uid="blog_index_with_tags")

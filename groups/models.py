@@ -14,6 +14,8 @@ from home.translations import follow_source, lead_translations
 from .access import forget_facts, viewable
 
 POSTS_PER_PAGE = 10
+# Addresses below a group that its own routes answer; no post may take them as its slug.
+RESERVED_SLUGS = {"leden", "members", "lidmaatschap"}
 
 
 class GroupIndexPage(IntroPage):

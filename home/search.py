@@ -20,6 +20,7 @@ from django.views.decorators.http import require_GET
 from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
+from wagtail.search.query import And, Or, PlainText
 from wagtail.search.utils import normalise_query_string
 
 from blog.listings import for_cards, post_cards
@@ -36,6 +37,10 @@ from .search_backend import backend_name_for
 MAX_QUERY_LENGTH = 200
 RESULTS_PER_PAGE = 10
 WORD = re.compile(r"\w+", re.UNICODE)
+# Control characters (NUL among them) no database accepts in a query, and double quotes,
+# which the search backends read as the start of a phrase that may never end.
+UNSEARCHABLE = re.compile(r'[\x00-\x1f\x7f"]')
+SLUG = re.compile(r"[-\w]+")
 TABS = ("pages", "reactions")
 SORTS = ("relevance", "date")
 
@@ -75,7 +80,7 @@ def _date(raw, notes, label):
 
 def read_form(request):
     notes = []
-    query = " ".join(request.GET.get("q", "").split())
+    query = " ".join(UNSEARCHABLE.sub(" ", request.GET.get("q", "")).split())
     if len(query) > MAX_QUERY_LENGTH:
         query = query[:MAX_QUERY_LENGTH]
         notes.append(_("Your search was long; only its first 200 characters were used."))
@@ -99,23 +104,31 @@ def read_form(request):
 
 def highlight(text, words):
     """``text`` escaped, with the words that match the search (or share their start, so
-    "participatie" also marks "participaties") in ``<mark>``."""
-    text = escape(text)
+    "participatie" also marks "participaties") in ``<mark>``. Matched on the plain text,
+    then every piece escaped, so a search for "amp" never marks the inside of ``&amp;``."""
     stems = [word[: max(4, len(word) - 2)] for word in words if len(word) >= 2]
     if not stems:
-        return mark_safe(text)  # noqa: S308 - escaped above
-    pattern = re.compile(r"\b(" + "|".join(re.escape(stem) for stem in stems) + r")\w*", re.IGNORECASE)
-    return mark_safe(pattern.sub(lambda m: f"<mark>{m.group(0)}</mark>", text))  # noqa: S308 - escaped above
+        return escape(text)
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(stem) for stem in stems) + r")\w*", re.IGNORECASE)
+    pieces, start = [], 0
+    for match in pattern.finditer(text):
+        pieces.append(escape(text[start : match.start()]))
+        pieces.append(f"<mark>{escape(match.group(0))}</mark>")
+        start = match.end()
+    pieces.append(escape(text[start:]))
+    return mark_safe("".join(pieces))  # noqa: S308 - every piece is escaped
 
 
 def _candidate_posts(request, form, locale):
     posts = viewable(request.user, BlogPage.objects.filter(locale=locale))
     active_group = None
     if form.group:
-        active_group = GroupPage.objects.live().filter(locale=locale, slug=form.group).first()
+        if SLUG.fullmatch(form.group):
+            active_group = GroupPage.objects.live().filter(locale=locale, slug=form.group).first()
         posts = posts.child_of(active_group) if active_group else posts.none()
     if form.tag:
-        posts = posts.filter(tagged_items__tag__slug=form.tag)
+        # A value that cannot be a slug names no tag (and never reaches the database).
+        posts = posts.filter(tagged_items__tag__slug=form.tag) if SLUG.fullmatch(form.tag) else posts.none()
     if form.date_from:
         posts = posts.filter(date_published__date__gte=form.date_from)
     if form.date_to:
@@ -123,14 +136,41 @@ def _candidate_posts(request, form, locale):
     return posts, active_group
 
 
+def other_numbers(word):
+    """A Dutch word's likely singular or plural forms: "participatie" and
+    "participaties", "vergadering" and "vergaderingen"."""
+    if len(word) < 4:
+        return []
+    if word.endswith("en"):
+        return [word[:-2]]
+    if word.endswith("s"):
+        return [word[:-1]]
+    return [word + "s", word + "en"]
+
+
+def with_plural_forms(query, language_code, backend):
+    """The query, where each Dutch word also matches its other number: PostgreSQL's
+    Dutch stemmer keeps plurals in -s after a vowel apart from their singular, and SQLite
+    does not stem at all. Words combine as the backend combines them by default."""
+    words = [word.lower() for word in WORD.findall(query)]
+    if language_code != "nl" or not words:
+        return query
+    terms = [Or([PlainText(form) for form in [word, *other_numbers(word)]]) for word in words]
+    if len(terms) == 1:
+        return terms[0]
+    combine = And if backend.query_compiler_class.DEFAULT_OPERATOR == "and" else Or
+    return combine(terms)
+
+
 def search_posts(request, form, locale):
     posts, active_group = _candidate_posts(request, form, locale)
     backend = get_search_backend(backend_name_for(locale.language_code))
+    query = with_plural_forms(form.query, locale.language_code, backend)
     candidates = BlogPage.objects.filter(pk__in=list(posts.values_list("pk", flat=True)))
     if form.sort == "date":
-        results = backend.search(form.query, candidates.order_by("-date_published", "-id"), order_by_relevance=False)
+        results = backend.search(query, candidates.order_by("-date_published", "-id"), order_by_relevance=False)
     else:
-        results = backend.search(form.query, candidates)
+        results = backend.search(query, candidates)
     return results, active_group
 
 
@@ -139,7 +179,7 @@ def search_groups(request, form, locale):
         return []  # the filters are about posts
     groups = GroupPage.objects.live().filter(locale=locale)
     backend = get_search_backend(backend_name_for(locale.language_code))
-    return list(backend.search(form.query, groups)[:5])
+    return list(backend.search(with_plural_forms(form.query, locale.language_code, backend), groups)[:5])
 
 
 def search_reactions(request, form, locale):

@@ -1,11 +1,14 @@
 """Wagtail's database search backend, with each language stemmed as itself on PostgreSQL.
 
 One index table serves every backend, so a page has to be indexed once, with the text
-search configuration of its own language: Dutch pages with ``dutch`` (so "participaties"
-and "participatie" meet), English ones with ``english``, reactions (whose language is not
-known) with ``simple``. The backends in settings differ only in the configuration they
-search with; the search page picks the one for its language. On SQLite (a laptop) this is
-the plain database backend."""
+search configuration of its own language: Dutch pages with ``dutch`` ("vergaderingen"
+meets "vergadering"), English ones with ``english``, reactions (whose language is not
+known) with ``simple``. The Dutch stemmer keeps plurals in -s after a vowel apart
+("participaties"), so the search page also asks for each Dutch word's other number.
+
+The backends in settings differ only in the configuration they search with; the search
+page picks the one for its language. On SQLite (a laptop) this is the plain database
+backend."""
 
 import copy
 from collections import defaultdict

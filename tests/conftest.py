@@ -12,6 +12,23 @@ from blog.factories import BlogIndexPageFactory
 from groups.factories import GroupIndexPageFactory, GroupPageFactory
 
 
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """Run the transactional tests (the browser journeys and a few more) after all others.
+
+    They empty the database when they end, and a test that expects the rows the
+    migrations made (the home page, the site) must not come after them. pytest-django
+    sorts them last, but pytest then regroups tests by parametrised fixtures (the browser
+    name), which can move the journeys into the middle; this puts them back at the end."""
+
+    def transactional(item):
+        marker = item.get_closest_marker("django_db")
+        marked = marker is not None and bool(marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences"))
+        return marked or "live_server" in item.fixturenames or "transactional_db" in item.fixturenames
+
+    items.sort(key=transactional)
+
+
 @pytest.fixture
 def home(db):
     """The home page the first migration made, root of the default site."""
