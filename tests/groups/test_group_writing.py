@@ -23,6 +23,7 @@ from groups.factories import GroupPageFactory
 from groups.models import Membership
 from groups.rights import set_up_group, sync_member
 from tests.engagement.helpers import verified_member
+from tests.groups.helpers import add_member, manage_url, membership_url
 from tests.helpers import nl
 
 pytestmark = pytest.mark.django_db
@@ -32,21 +33,6 @@ ADMIN_HOME = reverse("wagtailadmin_home")
 
 
 # --- helpers -------------------------------------------------------------------------
-
-
-def add_member(group, role, **identity):
-    user = verified_member(**identity)
-    Membership.objects.create(user=user, group_key=group.translation_key, role=role)
-    sync_member(user, group.translation_key)
-    return user
-
-
-def membership_url(group):
-    return group.url + group.reverse_subpage("membership")
-
-
-def manage_url(group, member_id):
-    return group.url + group.reverse_subpage("manage_member", args=[member_id])
 
 
 def add_url(group):

@@ -14,8 +14,9 @@ from blog.factories import BlogPageFactory
 from groups.factories import GroupPageFactory
 from groups.membership import mail_members_about_post, notify_token
 from groups.models import Membership
-from groups.rights import permission_groups, set_up_group, sync_member
+from groups.rights import permission_groups, set_up_group
 from tests.engagement.helpers import verified_member
+from tests.groups.helpers import add_member, manage_url, membership_url
 from tests.helpers import nl, parse
 from tests.i18n.helpers import translate
 
@@ -25,22 +26,6 @@ Role = Membership.Role
 
 
 # --- helpers -------------------------------------------------------------------------
-
-
-def add_member(group, role, **identity):
-    """A verified member with ``role`` in ``group``, with the admin rights that go with it."""
-    user = verified_member(**identity)
-    Membership.objects.create(user=user, group_key=group.translation_key, role=role)
-    sync_member(user, group.translation_key)
-    return user
-
-
-def membership_url(group):
-    return group.url + group.reverse_subpage("membership")
-
-
-def manage_url(group, member_id):
-    return group.url + group.reverse_subpage("manage_member", args=[member_id])
 
 
 def role_of(user, group):
