@@ -151,7 +151,7 @@ def can_view(user, page):
     return post_is_visible(user, page, facts_for(user))
 
 
-def _under(paths):
+def under_paths(paths):
     condition = Q(pk__in=[])
     for path in paths:
         condition |= Q(path__startswith=path)
@@ -162,7 +162,7 @@ def visible_posts_condition(user, facts):
     """A filter on blog posts: those ``user`` may read (liveness aside)."""
     if is_site_editor(user):
         return Q()
-    closed = _under(facts.paths_of(facts.closed_groups))
+    closed = under_paths(facts.paths_of(facts.closed_groups))
     nothing = Q(pk__in=[])
     public = nothing if facts.site_closed else Q(access_level=AccessLevel.PUBLIC) & ~closed
     if not _is_member_account(user):
@@ -170,7 +170,7 @@ def visible_posts_condition(user, facts):
     open_levels = [AccessLevel.PUBLIC, AccessLevel.LOGGED_IN]
     return (
         (Q(access_level__in=open_levels) & ~closed)
-        | (Q(access_level__in=[*open_levels, AccessLevel.MEMBERS]) & _under(facts.paths_of(facts.member_of)))
+        | (Q(access_level__in=[*open_levels, AccessLevel.MEMBERS]) & under_paths(facts.paths_of(facts.member_of)))
         | Q(author_id=user.pk)
     )
 

@@ -12,7 +12,7 @@ from django.db.models import Q
 
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from .access import MANAGER_ROLES, AccessLevel, facts_for, is_site_editor
+from .access import MANAGER_ROLES, AccessLevel, facts_for, is_site_editor, under_paths
 
 # URL arguments by which Wagtail's (and wagtail-localize's) admin views name a page, and
 # the namespaces in which a plain "pk" is a page.
@@ -33,14 +33,10 @@ def restricted_in_admin(user):
     from blog.models import BlogPage
 
     facts = facts_for(user)
-    closed_paths = facts.paths_of(facts.closed_groups)
-    in_closed_group = Q(pk__in=[])
-    for path in closed_paths:
-        in_closed_group |= Q(path__startswith=path)
+    in_closed_group = under_paths(facts.paths_of(facts.closed_groups))
     restricted = Q(access_level__in=[AccessLevel.OWNER, AccessLevel.MEMBERS]) | in_closed_group
     posts = BlogPage.objects.filter(restricted).exclude(author_id=user.pk).exclude(owner_id=user.pk)
-    for path in facts.paths_of(_managed_group_keys(user)):
-        posts = posts.exclude(path__startswith=path)
+    posts = posts.exclude(under_paths(facts.paths_of(_managed_group_keys(user))))
     return posts.values("pk")
 
 
@@ -97,7 +93,3 @@ class SamenPagePermissionPolicy(PagePermissionPolicy):
 
     def explorable_instances(self, user):
         return without_restricted(user, super().explorable_instances(user))
-
-
-def explorer_pages(parent_page, pages, request):
-    return without_restricted(request.user, pages)

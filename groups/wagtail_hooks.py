@@ -1,11 +1,11 @@
 from wagtail import hooks
 
-from .admin_access import explorer_pages, without_restricted
+from .admin_access import without_restricted
 
 
 @hooks.register("construct_explorer_page_queryset")
 def hide_restricted_in_explorer(parent_page, pages, request):
-    return explorer_pages(parent_page, pages, request)
+    return without_restricted(request.user, pages)
 
 
 @hooks.register("construct_page_chooser_queryset")
