@@ -19,6 +19,7 @@ from accounts.models import User
 from groups.access import viewable
 from groups.models import GroupPage
 from home.links import absolute_url
+from home.page_cache import LISTINGS, cache_this
 
 from .listings import blog_index_for
 from .models import BlogPage
@@ -51,6 +52,7 @@ class LatestPosts(Feed):
     format_name = "rss"
 
     def get_object(self, request, *args, **kwargs):
+        cache_this(request, LISTINGS)
         locale = Locale.get_active()
         return FeedSubject(locale, request.path, self.subject(locale, *args, **kwargs))
 

@@ -10,6 +10,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.db import IntegrityError, transaction
 from django.db.models import Count
 
+from home.cache_purging import item_changed
+
 from .models import Rating
 
 SCORES = (1, 2, 3, 4, 5)
@@ -118,6 +120,8 @@ def cast_vote(user, item, score):
     if score not in SCORES:
         raise ValueError(f"A rating is 1 to 5 stars, not {score!r}.")
     key = item.translation_key
+    # Every page that shows the item's stars shows a new average.
+    item_changed(key)
     if Rating.objects.filter(user=user, translation_key=key).update(score=score):
         return
     try:
@@ -130,6 +134,8 @@ def cast_vote(user, item, score):
 def withdraw_vote(user, item):
     """Take the member's vote back; True when there was one."""
     deleted, _ = Rating.objects.filter(user=user, translation_key=item.translation_key).delete()
+    if deleted:
+        item_changed(item.translation_key)
     return bool(deleted)
 
 

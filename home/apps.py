@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class HomeConfig(AppConfig):
     name = "home"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import cache_purging
+
+        cache_purging.connect()

@@ -15,6 +15,7 @@ from wagtail_localize.fields import TranslatableField
 
 from .links import absolute_url
 from .locales import locale_id_for
+from .page_cache import LISTINGS, cache_this, page_label
 from .pagination import paginate
 
 TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
@@ -33,6 +34,9 @@ class BasePage(Page):
 
     class Meta:
         abstract = True
+
+    # What else a change to any page of this type makes stale (see home/page_cache.py).
+    cache_labels = ()
 
     def serve(self, request, *args, **kwargs):
         return self.refusal_or_redirect(request) or super().serve(request, *args, **kwargs)
@@ -54,6 +58,8 @@ class BasePage(Page):
         # language's prefix: send the reader to the page in its own language instead.
         if self.locale_id != locale_id_for(translation.get_language()):
             return redirect(self.get_url(request))
+        # Whoever may read it: a reader who is not logged in gets the shared copy.
+        cache_this(request, page_label(self), *self.cache_labels)
         return None
 
     def get_context(self, request, *args, **kwargs):
@@ -71,6 +77,8 @@ class BasePage(Page):
 
 class IntroPage(BasePage):
     """A page that opens with a short introduction: home and the two index pages."""
+
+    cache_labels = (LISTINGS,)
 
     intro = RichTextField(_("introduction"), features=TEXT_FEATURES, blank=True)
 

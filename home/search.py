@@ -31,6 +31,7 @@ from engagement.reactions import shown
 from groups.access import can_view, viewable
 from groups.models import GroupPage
 
+from .page_cache import SEARCH, cache_this
 from .pagination import paginate
 from .search_backend import backend_name_for
 
@@ -252,6 +253,7 @@ def search(request):
                     "promoted": promotions(request, form, locale) if page.number == 1 else [],
                 }
             )
+    cache_this(request, SEARCH)
     response = render(request, "home/search.html", context)
     response["X-Robots-Tag"] = "noindex"
     return response

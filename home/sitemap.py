@@ -17,6 +17,7 @@ from wagtail.models import Page, Site
 from groups.access import viewable
 
 from .links import absolute_url
+from .page_cache import LISTINGS, cache_this
 
 
 def public_pages(request):
@@ -33,6 +34,7 @@ def public_pages(request):
 
 @require_GET
 def sitemap(request):
+    cache_this(request, LISTINGS)
     pages = public_pages(request)
     by_key = defaultdict(dict)
     for page in pages:

@@ -2,6 +2,7 @@ from django import template
 from django.utils import formats, timezone
 
 from home.dates import relative_time
+from home.page_cache import depends_on, page_label
 
 register = template.Library()
 
@@ -46,3 +47,13 @@ def hreflang_links(context):
 
     request = context.get("request")
     return {"alternates": alternates(request, context.get("page")) if request else []}
+
+
+@register.simple_tag(takes_context=True)
+def shows(context, *pages):
+    """Note that this page shows ``pages`` (a card, a link with its title), so that a
+    change to one of them purges this page from the shared cache too."""
+    request = context.get("request")
+    if request is not None:
+        depends_on(request, *(page_label(page) for page in pages if page is not None))
+    return ""

@@ -1,6 +1,8 @@
 """Settings shared by every environment. Environment-specific values come from
 ``environment.py``; dev, test and production only adjust what differs."""
 
+from django.core.exceptions import ImproperlyConfigured
+
 import dj_database_url
 
 from . import environment as env
@@ -22,6 +24,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.search_promotions",
     "wagtail.embeds",
@@ -67,6 +70,8 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, so that a page served from the cache still passes every middleware above.
+    "home.page_cache.AnonymousPageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "site_config.urls"
@@ -145,6 +150,28 @@ if env.REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+PAGE_CACHE_SECONDS = env.PAGE_CACHE_SECONDS
+PAGE_CACHE_STALE_SECONDS = env.PAGE_CACHE_STALE_SECONDS
+# A CDN in front of the site is purged with the shared cache (home/cache_purging.py).
+_FRONTEND_CACHES = {
+    "http": {"BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend", "LOCATION": env.FRONTEND_CACHE_LOCATION},
+    "cloudflare": {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "BEARER_TOKEN": env.FRONTEND_CACHE_TOKEN,
+        "ZONEID": env.FRONTEND_CACHE_ZONE,
+    },
+    "cloudfront": {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+        "DISTRIBUTION_ID": env.FRONTEND_CACHE_DISTRIBUTION,
+    },
+}
+if env.FRONTEND_CACHE:
+    if env.FRONTEND_CACHE not in _FRONTEND_CACHES:
+        raise ImproperlyConfigured(f"FRONTEND_CACHE must be one of {', '.join(_FRONTEND_CACHES)}.")
+    WAGTAILFRONTENDCACHE = {"default": _FRONTEND_CACHES[env.FRONTEND_CACHE]}
+# Samen names every translation's address itself; Wagtail would guess them by prefix.
+WAGTAILFRONTENDCACHE_LANGUAGES = []
 
 EMAIL_BACKEND = env.EMAIL_BACKEND
 EMAIL_HOST = env.EMAIL_HOST

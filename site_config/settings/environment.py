@@ -69,3 +69,15 @@ S3_REGION = env_str("S3_REGION", "")
 S3_ACCESS_KEY_ID = env_str("S3_ACCESS_KEY_ID", "")
 S3_SECRET_ACCESS_KEY = env_str("S3_SECRET_ACCESS_KEY", "")
 S3_CUSTOM_DOMAIN = env_str("S3_CUSTOM_DOMAIN", "")
+# The full-page cache for anonymous readers (home/page_cache.py): how long a copy may be
+# served, and how much longer a CDN may serve it while fetching a fresh one. 0 switches it off.
+PAGE_CACHE_SECONDS = int(env_str("PAGE_CACHE_SECONDS", "600"))
+PAGE_CACHE_STALE_SECONDS = int(env_str("PAGE_CACHE_STALE_SECONDS", "60"))
+# A CDN or reverse proxy in front of the site, purged through Wagtail's frontend cache:
+# "http" (Varnish and the like: PURGE requests to FRONTEND_CACHE_LOCATION), "cloudflare"
+# (FRONTEND_CACHE_TOKEN, FRONTEND_CACHE_ZONE) or "cloudfront" (FRONTEND_CACHE_DISTRIBUTION).
+FRONTEND_CACHE = env_str("FRONTEND_CACHE", "")
+FRONTEND_CACHE_LOCATION = env_str("FRONTEND_CACHE_LOCATION", "")
+FRONTEND_CACHE_TOKEN = env_str("FRONTEND_CACHE_TOKEN", "")
+FRONTEND_CACHE_ZONE = env_str("FRONTEND_CACHE_ZONE", "")
+FRONTEND_CACHE_DISTRIBUTION = env_str("FRONTEND_CACHE_DISTRIBUTION", "")

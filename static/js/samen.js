@@ -34,7 +34,8 @@
           var added = 0;
           Array.prototype.slice.call(holder.children).forEach(function (item) {
             if (item.hasAttribute("data-next-batch")) return;
-            list.appendChild(item);
+            /* Looked up again: the list may have been replaced by its personal version. */
+            section.querySelector("[data-reaction-list]").appendChild(item);
             added += 1;
           });
           status.textContent = section.getAttribute("data-loaded-text").replace("%s", added);
@@ -153,6 +154,53 @@
       });
     });
   }
+
+  /* Personal parts. A page made for readers who are not logged in is the same for
+     everyone, so a shared cache (a CDN, the back button after logging in) can show it to
+     a member. While a member is logged in the server keeps the cookie "samen_lid"; the
+     script then asks for the page's personal parts (the account menu, the own vote, the
+     forms with their security token) and puts them in place. */
+  function memberHint() {
+    return document.cookie.split(";").some(function (part) {
+      return part.trim().indexOf("samen_lid=") === 0;
+    });
+  }
+
+  function fillPersonalParts() {
+    if (document.body.getAttribute("data-rendered-for") !== "anyone" || !memberHint()) return;
+    fetch(window.location.href, {
+      headers: { "X-Samen-Personal": "1", Accept: "application/json" },
+      credentials: "same-origin",
+      cache: "no-store"
+    })
+      .then(function (response) {
+        if (!response.ok) throw new Error(response.status);
+        return response.json();
+      })
+      .then(function (answer) {
+        if (!answer.member) {
+          /* The session has ended: the hint is out of date. */
+          document.cookie = "samen_lid=; Max-Age=0; Path=/; SameSite=Lax";
+          return;
+        }
+        Object.keys(answer.fragments).forEach(function (name) {
+          document.querySelectorAll('[data-personal="' + name + '"]').forEach(function (region) {
+            var holder = document.createElement("div");
+            holder.innerHTML = answer.fragments[name];
+            var fresh = holder.firstElementChild;
+            if (!fresh) return;
+            region.replaceWith(fresh);
+            if (fresh.hasAttribute("data-rating")) setUpRating(fresh);
+          });
+        });
+        document.body.setAttribute("data-rendered-for", "member");
+      })
+      .catch(function () {
+        /* The page as it is still works: the member can reload it. */
+      });
+  }
+
+  window.addEventListener("pageshow", fillPersonalParts);
 
   /* A read is counted by a beacon after the page has loaded, so that a page served from
      a cache counts too (without JavaScript the <noscript> image does the same). */

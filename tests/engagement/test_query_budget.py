@@ -2,6 +2,7 @@
 queries as small ones."""
 
 from django.db import connection
+from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 
 import pytest
@@ -28,6 +29,7 @@ def fill(page, number, users):
     return page
 
 
+@override_settings(PAGE_CACHE_SECONDS=0)  # the page rendered, not its shared copy
 def queries_for(client, url):
     client.get(url)  # warm caches (site root, content types, translations)
     with CaptureQueriesContext(connection) as captured:

@@ -1,0 +1,285 @@
+"""The full-page cache: one copy of each public page serves every anonymous reader.
+
+Only a response rendered for an anonymous reader is ever stored, and only when nothing
+personal went into it (no session change, no CSRF token, no cookie, no message). Members
+always get a fresh page. The cache is Django's default cache: local memory on a laptop,
+Redis in production, so every application server shares the same copies and purges.
+
+Each stored page lists what it shows as *labels*: ``page:<translation key>`` for the page
+itself and every post or group it shows a card of, ``listings`` for the index pages,
+``search`` for search results and ``site`` for everything. Purging a label gives it a new
+version; a stored page is only served while all its labels still have the versions they
+had when it was stored (see ``purge``). Changing a post therefore purges its own page,
+its group, the indexes and every page that shows it as related or next/previous, and
+nothing else.
+"""
+
+import hashlib
+import logging
+import time
+import uuid
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.http import HttpResponse
+from django.utils.cache import patch_cache_control, patch_vary_headers
+
+logger = logging.getLogger(__name__)
+
+SITE = "site"
+LISTINGS = "listings"
+SEARCH = "search"
+
+ENTRY_PREFIX = "samen:page:"
+LABEL_PREFIX = "samen:label:"
+# A request with this header asks for the personal parts of the page it names (see
+# home/personal.py); it is never served from or stored in the cache.
+PERSONAL_HEADER = "X-Samen-Personal"
+# A hint for the page's script, not a secret: set while a member is logged in, so that a
+# page from a shared cache (a CDN, the back button) knows to fetch its personal parts.
+MEMBER_HINT_COOKIE = "samen_lid"
+
+# The only query parameters a cached page may vary on: pagination, filters, search and
+# the reaction thread's choices. Any other parameter (tracking codes, typos) bypasses the
+# cache, so that nobody can fill it with copies of one page.
+CACHEABLE_PARAMETERS = frozenset({"page", "tag", "group", "order", "count", "auto", "q", "van", "tot", "sort", "tab"})
+MAX_PARAMETER_LENGTH = 200
+# Cookies that change what an anonymous reader sees, and are part of the key.
+VARYING_COOKIES = ("samen_reacties",)
+MAX_COOKIE_LENGTH = 40
+# Paths that are never pages: the admin, files, endpoints that answer per reader.
+NEVER_CACHED_PREFIXES = (
+    "/admin/",
+    "/documents/",
+    "/media/",
+    "/static/",
+    "/reacties/",
+    "/statistieken/",
+    "/healthz",
+    "/readyz",
+)
+# Headers a stored page keeps; the rest (cookies, Vary, security headers) is added again
+# by the middleware on the way out.
+KEPT_HEADERS = ("Content-Type", "Content-Language", "X-Robots-Tag", "Link")
+# A purge seen this close to the start of a render (or after it) may have crossed it: the
+# page might show the state before the purge, so it is not stored.
+PURGE_MARGIN_NS = 1_000_000_000
+
+
+class Recorder:
+    """What the view said about the page it rendered: whether it may be shared, and the
+    labels of everything it shows."""
+
+    def __init__(self):
+        self.cacheable = False
+        self.labels = {SITE}
+        self.started_ns = time.time_ns()
+
+
+def page_label(page):
+    return f"page:{page.translation_key}"
+
+
+def depends_on(request, *labels):
+    """Note that the page being rendered shows what ``labels`` name."""
+    recorder = getattr(request, "page_cache", None)
+    if recorder is not None:
+        recorder.labels.update(labels)
+
+
+def cache_this(request, *labels):
+    """Let the page being rendered be shared with every anonymous reader, if nothing
+    personal goes into it."""
+    recorder = getattr(request, "page_cache", None)
+    if recorder is not None:
+        recorder.cacheable = True
+        recorder.labels.update(labels)
+
+
+def purge(*labels):
+    """Make every stored page that shows one of ``labels`` stale, on every server.
+
+    Purged at once (so that the same request, and a test, sees it) and again when the
+    transaction commits: a reader who rendered the page between the two saw the old
+    state and must not keep it."""
+    labels = {label for label in labels if label}
+    if not labels:
+        return
+    _new_versions(labels)
+    transaction.on_commit(lambda: _new_versions(labels), robust=True)
+
+
+def purge_everything():
+    purge(SITE)
+
+
+def _new_versions(labels):
+    try:
+        cache.set_many({LABEL_PREFIX + label: f"{time.time_ns()}-{uuid.uuid4().hex}" for label in labels}, timeout=None)
+    except Exception:  # noqa: BLE001 - a cache that is down must not stop an editor publishing
+        # Nothing is served from a cache that cannot be reached either; copies left from
+        # before expire after PAGE_CACHE_SECONDS.
+        logger.exception("Could not purge %s from the page cache", ", ".join(sorted(labels)))
+
+
+def _versions(labels):
+    keys = [LABEL_PREFIX + label for label in labels]
+    found = cache.get_many(keys)
+    missing = {key: f"0-{uuid.uuid4().hex}" for key in keys if key not in found}
+    for key, version in missing.items():
+        # Another server may set it first; its version is the one to keep.
+        if not cache.add(key, version, timeout=None):
+            version = cache.get(key, version)
+        found[key] = version
+    return found
+
+
+def _purged_since(versions, started_ns):
+    for version in versions.values():
+        stamp = int(str(version).split("-", 1)[0] or 0)
+        if stamp >= started_ns - PURGE_MARGIN_NS:
+            return True
+    return False
+
+
+def cache_key(request):
+    """The key of the shared copy this request may be served from, or None when the
+    request must be answered fresh."""
+    if request.method != "GET" or request.path.startswith(NEVER_CACHED_PREFIXES):
+        return None
+    if PERSONAL_HEADER in request.headers or "Authorization" in request.headers:
+        return None
+    if request.COOKIES.get("messages"):
+        return None
+    parameters = []
+    for name in sorted(request.GET):
+        values = request.GET.getlist(name)
+        if name not in CACHEABLE_PARAMETERS or len(values) != 1 or len(values[0]) > MAX_PARAMETER_LENGTH:
+            return None
+        parameters.append(f"{name}={values[0]}")
+    cookies = []
+    for name in VARYING_COOKIES:
+        value = request.COOKIES.get(name, "")
+        if len(value) > MAX_COOKIE_LENGTH:
+            return None
+        cookies.append(value)
+    if request.user.is_authenticated or request.session.get("_messages"):
+        return None
+    identity = "\n".join([request.scheme, request.get_host().lower(), request.path, "&".join(parameters), *cookies])
+    return ENTRY_PREFIX + hashlib.sha256(identity.encode()).hexdigest()
+
+
+def _personal(request, response):
+    """Whether something about this reader went into the response."""
+    session = getattr(request, "session", None)
+    return bool(
+        request.user.is_authenticated
+        or response.cookies
+        or request.META.get("CSRF_COOKIE_USED")
+        or (session is not None and session.modified)
+    )
+
+
+def _storable(request, response):
+    recorder = request.page_cache
+    return (
+        recorder.cacheable
+        and response.status_code == 200
+        and not response.streaming
+        and not getattr(request, "is_preview", False)
+        and not response.has_header("Cache-Control")
+        and not _personal(request, response)
+    )
+
+
+def _public(response, seconds):
+    patch_cache_control(
+        response, public=True, max_age=0, s_maxage=seconds, stale_while_revalidate=settings.PAGE_CACHE_STALE_SECONDS
+    )
+    patch_vary_headers(response, ("Cookie",))
+
+
+def _private(response):
+    if not response.has_header("Cache-Control"):
+        patch_cache_control(response, private=True, no_cache=True)
+
+
+def _from_entry(entry):
+    response = HttpResponse(entry["content"], status=200)
+    for name, value in entry["headers"].items():
+        response[name] = value
+    return response
+
+
+class AnonymousPageCacheMiddleware:
+    """Serves and stores the shared copies; marks everything else ``private``.
+
+    Sits last in MIDDLEWARE, so that a copy served from the cache still passes every other
+    middleware on its way out (security headers, the session's Vary, the language)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if PERSONAL_HEADER in request.headers and request.method == "GET":
+            from .personal import personal_parts
+
+            return self._finish(request, personal_parts(request, self.get_response(request)))
+        seconds = settings.PAGE_CACHE_SECONDS
+        key = cache_key(request) if seconds else None
+        if key is None:
+            response = self.get_response(request)
+            return self._finish(request, response)
+
+        try:
+            entry = cache.get(key)
+            fresh = entry is not None and cache.get_many(list(entry["labels"])) == entry["labels"]
+        except Exception:  # noqa: BLE001 - without its cache the site still answers, uncached
+            logger.exception("The page cache cannot be read")
+            return self._finish(request, self.get_response(request))
+        if fresh:
+            response = _from_entry(entry)
+            response["X-Cache"] = "HIT"
+            _public(response, seconds)
+            return response
+
+        request.page_cache = Recorder()
+        response = self.get_response(request)
+        if _storable(request, response):
+            try:
+                self._store(key, request, response, seconds)
+            except Exception:  # noqa: BLE001 - the reader still gets the page
+                logger.exception("The page cache cannot be written")
+            response["X-Cache"] = "MISS"
+            _public(response, seconds)
+            return response
+        return self._finish(request, response)
+
+    @staticmethod
+    def _store(key, request, response, seconds):
+        labels = _versions(request.page_cache.labels)
+        if _purged_since(labels, request.page_cache.started_ns):
+            return
+        headers = {name: response[name] for name in KEPT_HEADERS if response.has_header(name)}
+        cache.set(key, {"labels": labels, "content": response.content, "headers": headers}, timeout=seconds)
+
+    def _finish(self, request, response):
+        user = getattr(request, "user", None)
+        member = user is not None and user.is_authenticated
+        if member or (user is not None and _personal(request, response)):
+            _private(response)
+        # Keep the member hint in step with the session.
+        hinted = bool(request.COOKIES.get(MEMBER_HINT_COOKIE))
+        if member and not hinted:
+            response.set_cookie(
+                MEMBER_HINT_COOKIE,
+                "1",
+                max_age=settings.SESSION_COOKIE_AGE,
+                secure=settings.SESSION_COOKIE_SECURE,
+                samesite="Lax",
+                httponly=False,
+            )
+        elif user is not None and not member and hinted:
+            response.delete_cookie(MEMBER_HINT_COOKIE, samesite="Lax")
+        return response

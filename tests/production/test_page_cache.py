@@ -1,0 +1,344 @@
+"""The shared page cache: hits for anonymous readers, purges that reach exactly the pages
+that show what changed, and nothing personal in any shared copy."""
+
+from django.contrib.sessions.backends.base import SessionBase
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+import pytest
+
+from accounts.factories import DEFAULT_PASSWORD
+from blog.factories import BlogPageFactory
+from engagement.ratings import cast_vote
+from groups.access import AccessLevel
+from groups.models import Membership
+from home.page_cache import MEMBER_HINT_COOKIE, PERSONAL_HEADER
+from tests.engagement.helpers import make_reaction, verified_member
+from tests.groups.helpers import add_member
+
+pytestmark = pytest.mark.django_db
+
+BROWSER = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0"
+
+
+def publish(page):
+    page.save_revision().publish()
+
+
+@pytest.fixture
+def site(group, other_group, blog_index):
+    """Two groups with a post each, and a third post that shares nothing with the others."""
+    post = BlogPageFactory(parent=group, title="Werken aan welzijn", slug="werken-aan-welzijn", tags=["welzijn"])
+    sibling = BlogPageFactory(parent=group, title="Ook in Menskracht", slug="ook-in-menskracht", tags=["welzijn"])
+    unrelated = BlogPageFactory(
+        parent=other_group, title="Losstaand bericht", slug="losstaand-bericht", tags=["digitaal"]
+    )
+    cache.clear()
+    return {"post": post, "sibling": sibling, "unrelated": unrelated, "group": group, "other_group": other_group}
+
+
+def get(client, url, **extra):
+    return client.get(url, HTTP_USER_AGENT=BROWSER, **extra)
+
+
+def warm(client, *urls):
+    """Fetch each address twice; the second answer must come from the cache."""
+    for url in urls:
+        assert get(client, url).status_code == 200
+        assert get(client, url)["X-Cache"] == "HIT", url
+
+
+def is_hit(client, url):
+    response = get(client, url)
+    assert response.status_code == 200
+    return response.get("X-Cache") == "HIT"
+
+
+# --- Hits and misses --------------------------------------------------------------------
+
+
+def test_the_second_anonymous_request_is_served_from_the_cache_without_a_query(client, site, home):
+    for url in [home.url, site["group"].url, site["post"].url, "/nl/blogs/", "/nl/zoeken/?q=welzijn", "/sitemap.xml"]:
+        first = get(client, url)
+        assert first.status_code == 200
+        assert first["X-Cache"] == "MISS"
+        with CaptureQueriesContext(connection) as queries:
+            second = get(client, url)
+        assert second["X-Cache"] == "HIT"
+        assert second.content == first.content
+        assert len(queries) == 0, url
+        assert second["Cache-Control"] == "public, max-age=0, s-maxage=600, stale-while-revalidate=60"
+        assert "Cookie" in second["Vary"]
+        assert second["Content-Type"] == first["Content-Type"]
+
+
+def test_a_publish_makes_the_next_request_a_miss_with_the_new_text(client, site):
+    post = site["post"]
+    warm(client, post.url)
+    post.title = "Werken aan welzijn, bijgewerkt"
+    publish(post)
+    response = get(client, post.url)
+    assert response["X-Cache"] == "MISS"
+    assert "Werken aan welzijn, bijgewerkt" in response.content.decode()
+
+
+def test_a_draft_purges_nothing(client, site):
+    post = site["post"]
+    warm(client, post.url)
+    post.title = "Nog niet gepubliceerd"
+    post.save_revision()
+    assert is_hit(client, post.url)
+
+
+def test_a_publish_purges_the_post_its_group_the_indexes_and_related_posts_and_nothing_else(client, site, home):
+    post, sibling, unrelated = site["post"], site["sibling"], site["unrelated"]
+    affected = [post.url, sibling.url, site["group"].url, home.url, "/nl/blogs/", "/nl/groepen/"]
+    untouched = [unrelated.url, site["other_group"].url]
+    warm(client, *affected, *untouched)
+    post.title = "Werken aan welzijn (2)"
+    publish(post)
+    for url in affected:
+        assert not is_hit(client, url), f"{url} should have been purged"
+    for url in untouched:
+        assert is_hit(client, url), f"{url} should have stayed in the cache"
+
+
+def test_unpublishing_a_post_takes_it_out_of_the_cached_pages(client, site):
+    post = site["post"]
+    warm(client, post.url, site["group"].url)
+    post.unpublish()
+    assert get(client, post.url).status_code == 404
+    assert "Werken aan welzijn" not in get(client, site["group"].url).content.decode()
+
+
+def test_moving_a_post_purges_both_groups(client, site):
+    post = site["post"]
+    warm(client, site["group"].url, site["other_group"].url, site["unrelated"].url)
+    post.move(site["other_group"], pos="last-child")
+    assert not is_hit(client, site["group"].url)
+    assert "Werken aan welzijn" in get(client, site["other_group"].url).content.decode()
+
+
+def test_a_reaction_purges_the_post_and_the_pages_with_its_card_only(client, site):
+    post = site["post"]
+    warm(client, post.url, site["group"].url, "/nl/blogs/", site["unrelated"].url, site["other_group"].url)
+    make_reaction(post, verified_member(), comment="Een nieuwe reactie op het welzijn.")
+    assert "Een nieuwe reactie op het welzijn." in get(client, post.url).content.decode()
+    assert not is_hit(client, site["group"].url)
+    assert not is_hit(client, "/nl/blogs/")
+    assert is_hit(client, site["unrelated"].url)
+    assert is_hit(client, site["other_group"].url)
+
+
+def test_a_rating_purges_the_pages_that_show_the_stars(client, site):
+    post = site["post"]
+    warm(client, post.url, site["unrelated"].url)
+    cast_vote(verified_member(), post, 4)
+    response = get(client, post.url)
+    assert response["X-Cache"] == "MISS"
+    assert "4/5" in response.content.decode()
+    assert is_hit(client, site["unrelated"].url)
+
+
+def test_a_membership_change_purges_that_group_only(client, site):
+    warm(client, site["group"].url, site["other_group"].url)
+    Membership.objects.create(
+        user=verified_member(), group_key=site["group"].translation_key, role=Membership.Role.MEMBER
+    )
+    assert not is_hit(client, site["group"].url)
+    assert is_hit(client, site["other_group"].url)
+
+
+def test_reads_keep_counting_while_the_page_comes_from_the_cache(client, site):
+    post = site["post"]
+    warm(client, post.url)
+    beacon = reverse("read_beacon", args=[post.pk])
+    for _ in range(3):
+        reader = type(client)()
+        assert get(reader, post.url)["X-Cache"] == "HIT"
+        assert reader.post(beacon, HTTP_USER_AGENT=BROWSER).status_code == 204
+    from engagement.models import PostViews
+
+    assert PostViews.objects.get(translation_key=post.translation_key).views == 3
+
+
+# --- Members are never served a shared copy ---------------------------------------------
+
+
+def test_members_get_fresh_private_pages(client, site):
+    post = site["post"]
+    warm(client, post.url)
+    member = verified_member(display_name="Mira Lid")
+    client.force_login(member)
+    response = get(client, post.url)
+    assert "X-Cache" not in response
+    assert response["Cache-Control"] == "private, no-cache"
+    assert "Mira Lid" in response.content.decode()
+    assert response.cookies[MEMBER_HINT_COOKIE].value == "1"
+
+
+def test_nothing_of_a_member_remains_after_they_log_out(client, site):
+    post = site["post"]
+    member = verified_member(email="mira@samen.test", display_name="Mira Lid")
+    login = client.post(
+        reverse("account_login"), {"login": "mira@samen.test", "password": DEFAULT_PASSWORD}, HTTP_USER_AGENT=BROWSER
+    )
+    assert login.status_code == 302
+    assert "Mira Lid" in get(client, post.url).content.decode()
+    logout = client.post(reverse("account_logout"), HTTP_USER_AGENT=BROWSER)
+    assert logout.status_code == 302
+    assert logout.cookies[MEMBER_HINT_COOKIE].value == ""
+    # The first page shows "you have logged out"; the next is stored, the third shared.
+    for _ in range(3):
+        response = get(client, post.url)
+        body = response.content.decode()
+        assert "Mira Lid" not in body
+        assert "mira@samen.test" not in body
+        assert str(member.pk) not in response.get("X-Cache", "")
+        assert "csrfmiddlewaretoken" not in body
+    assert response["X-Cache"] == "HIT"
+
+
+# --- Crossover: a restricted page never leaves the cache for someone else -------------
+
+
+@pytest.fixture
+def restricted(group):
+    member = add_member(group, Membership.Role.MEMBER, display_name="Geheim Lid")
+    post = BlogPageFactory(
+        parent=group, title="Alleen voor leden", slug="alleen-voor-leden", access_level=AccessLevel.MEMBERS
+    )
+    cache.clear()
+    return post, member
+
+
+def variants(post):
+    path = post.url
+    return [
+        ({}, path),
+        ({"HTTP_COOKIE": "django_language=en"}, path),
+        ({"HTTP_AUTHORIZATION": "Bearer abc"}, path),
+        ({}, path + "?utm=1"),
+        ({}, path.rstrip("/") + ";x=1/"),
+        ({}, path.rstrip("/")),
+        ({"HTTP_HOST": "TESTSERVER"}, path),
+    ]
+
+
+@pytest.mark.parametrize("index", range(7))
+def test_a_members_view_of_a_restricted_post_never_reaches_anyone_else(client, restricted, index):
+    post, member = restricted
+    client.force_login(member)
+    assert "Alleen voor leden" in get(client, post.url).content.decode()
+    client.logout()
+    extra, url = variants(post)[index]
+    for _ in range(2):
+        response = get(type(client)(), url, **extra)
+        assert response.status_code in (301, 302, 404), url
+        assert "Alleen voor leden" not in response.content.decode()
+
+
+def test_a_restricted_post_viewed_by_a_member_first_is_not_stored_at_all(client, restricted):
+    post, member = restricted
+    client.force_login(member)
+    get(client, post.url)
+    get(client, post.url)
+    assert not [key for key in cache._cache if "samen:page:" in key]  # noqa: SLF001 - local memory cache
+
+
+def test_shared_copies_carry_no_cookie_and_no_token(client, site, home):
+    for url in [home.url, site["post"].url, site["group"].url, "/nl/zoeken/?q=welzijn"]:
+        for _ in range(2):
+            response = get(type(client)(), url)
+            assert response["X-Cache"] in ("HIT", "MISS")
+            assert not response.cookies, url
+            assert "Set-Cookie" not in response
+            assert "csrfmiddlewaretoken" not in response.content.decode()
+
+
+def test_a_page_with_a_form_token_is_not_shared(client, site):
+    response = get(client, reverse("account_login"))
+    assert response.status_code == 200
+    assert "X-Cache" not in response
+    assert "csrfmiddlewaretoken" in response.content.decode()
+
+
+@pytest.mark.parametrize("query", ["?utm=1", "?q=a&q=b", "?page=" + "9" * 300, "?fbclid=x"])
+def test_unknown_or_odd_query_strings_bypass_the_cache(client, site, query):
+    url = site["post"].url + query
+    for _ in range(2):
+        response = get(client, url)
+        assert response.status_code == 200
+        assert "X-Cache" not in response
+
+
+def test_the_reaction_order_cookie_gets_its_own_copy(client, site):
+    post = site["post"]
+    warm(client, post.url)
+    client.cookies["samen_reacties"] = "newest:10:0"
+    assert get(client, post.url)["X-Cache"] == "MISS"
+    assert get(client, post.url)["X-Cache"] == "HIT"
+
+
+def test_the_session_key_changes_at_log_in_and_dies_at_log_out(client, site):
+    post = site["post"]
+    verified_member(email="sessie@samen.test")
+    # An anonymous reader gets a session from the read beacon.
+    get(client, post.url)
+    client.post(reverse("read_beacon", args=[post.pk]), HTTP_USER_AGENT=BROWSER)
+    anonymous_key = client.cookies["sessionid"].value
+    client.post(reverse("account_login"), {"login": "sessie@samen.test", "password": DEFAULT_PASSWORD})
+    member_key = client.cookies["sessionid"].value
+    assert member_key != anonymous_key
+    store = client.session.__class__
+    assert not store().exists(anonymous_key)
+    client.post(reverse("account_logout"))
+    assert not store().exists(member_key)
+    assert isinstance(client.session, SessionBase)
+
+
+# --- The personal parts ---------------------------------------------------------------
+
+
+def test_the_personal_parts_of_a_page_for_a_member(client, site):
+    post = site["post"]
+    member = verified_member(display_name="Mira Lid")
+    cast_vote(member, post, 3)
+    client.force_login(member)
+    response = get(client, post.url, HTTP_X_SAMEN_PERSONAL="1")
+    assert response.status_code == 200
+    assert response["Cache-Control"] == "private, no-store"
+    answer = response.json()
+    assert answer["member"] is True
+    assert "Mira Lid" in answer["fragments"]["account"]
+    assert "checked" in answer["fragments"]["rating-beoordeling"]
+    assert "csrfmiddlewaretoken" in answer["fragments"]["reaction-form"]
+    assert set(answer["fragments"]) == {
+        "account",
+        "rating-beoordeling",
+        "reaction-tools",
+        "reaction-list",
+        "reaction-form",
+    }
+
+
+def test_the_personal_parts_for_someone_not_logged_in_say_so(client, site):
+    response = get(client, site["group"].url, HTTP_X_SAMEN_PERSONAL="1")
+    assert response.status_code == 200
+    assert response.json()["member"] is False
+    assert "X-Cache" not in response
+    assert get(client, site["group"].url)["X-Cache"] == "MISS"
+
+
+def test_the_personal_parts_of_a_hidden_page_are_empty(client, restricted):
+    post, _member = restricted
+    client.force_login(verified_member())
+    response = get(client, post.url, HTTP_X_SAMEN_PERSONAL="1")
+    assert response.json() == {"member": True, "fragments": {}}
+
+
+def test_anonymous_pages_say_who_they_were_made_for(client, site):
+    assert 'data-rendered-for="anyone"' in get(client, site["post"].url).content.decode()
+    assert PERSONAL_HEADER == "X-Samen-Personal"
