@@ -126,6 +126,11 @@ class GroupPage(RoutablePageMixin, BasePage):
 
         return manage_member(self, request, member_id)
 
+    def get_cached_paths(self):
+        # A CDN holds the members page too; purging the group purges both.
+        route = "members_en" if self.locale.language_code == "en" else "members"
+        return ["/", self.reverse_subpage(route)]
+
     def members_url(self):
         route = "members_en" if self.locale.language_code == "en" else "members"
         return (self.url or "") + self.reverse_subpage(route)
