@@ -4,6 +4,8 @@ Allowed: paragraphs, bold, italic, links, bulleted and numbered lists, quotes an
 heading. Anything else a member types is shown as text. The result passes an allow-list
 sanitiser, so nothing can run script, load remote content or break out of its box."""
 
+from functools import lru_cache
+
 from django.utils.safestring import mark_safe
 
 import nh3
@@ -21,7 +23,14 @@ _markdown = MarkdownIt("zero", {"html": False, "breaks": True}).enable(
 
 def render_reaction(text):
     """Markdown source → safe HTML for a reaction body."""
-    tokens = _markdown.parse(text or "")
+    return mark_safe(_rendered(text or ""))  # noqa: S308 - nh3 has sanitised it against an allow-list
+
+
+@lru_cache(maxsize=4096)
+def _rendered(text):
+    # The same text always gives the same HTML, and a post page shows dozens of reactions
+    # on every view: each process renders a reaction once.
+    tokens = _markdown.parse(text)
     for token in tokens:
         # Whatever level a member asks for, a heading inside a reaction stays small: the
         # page's own outline (post h1, sections h2, reactions h3) is not theirs to change.
@@ -36,7 +45,7 @@ def render_reaction(text):
         link_rel=LINK_REL,
         strip_comments=True,
     )
-    return mark_safe(clean)  # noqa: S308 - nh3 has just sanitised it against an allow-list
+    return clean
 
 
 def plain_text(text, limit=None):

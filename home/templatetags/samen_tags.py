@@ -1,6 +1,9 @@
 from django import template
 from django.utils import formats, timezone
 
+from wagtail.admin.templatetags.wagtailuserbar import wagtailuserbar
+
+from groups.access import is_site_editor
 from home.dates import relative_time
 from home.page_cache import depends_on, page_label
 
@@ -57,3 +60,20 @@ def shows(context, *pages):
     if request is not None:
         depends_on(request, *(page_label(page) for page in pages if page is not None))
     return ""
+
+
+@register.simple_tag(takes_context=True)
+def editing_bar(context):
+    """Wagtail's userbar, for the people who edit this page: site editors and the page's
+    own author or owner. Group members also reach the admin (to write in their group), but
+    on every other page the bar would only cost them time: it is the slowest part of a
+    member's page."""
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return ""
+    page = context.get("page")
+    own = page is not None and user.pk in (getattr(page, "owner_id", None), getattr(page, "author_id", None))
+    if not (own or is_site_editor(user)):
+        return ""
+    return wagtailuserbar(context)
