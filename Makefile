@@ -11,7 +11,7 @@ PROD_REDIS_URL ?= redis://127.0.0.1:6379/1
 PROD_PORT ?= 8001
 
 .DEFAULT_GOAL := help
-.PHONY: help run setup test test-postgres lint format check messages messages-check clean serve-prod
+.PHONY: help run setup test test-postgres lint format check messages messages-check clean serve-prod bench
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -45,6 +45,9 @@ serve-prod: $(VENV)/.runtime ## Production settings behind gunicorn, on this mac
 	$(MANAGE) migrate --no-input && $(MANAGE) collectstatic --no-input --verbosity 0 && \
 	$(MANAGE) load_demo --domain 127.0.0.1:$(PROD_PORT) && \
 	$(BIN)/gunicorn -c gunicorn.conf.py
+
+bench: $(VENV)/.runtime ## Load-test serve-prod's set-up with wrk on generated data (samen_bench); writes docs/performance.md
+	$(BIN)/python bench/run.py --write docs/performance.md
 
 test: $(VENV)/.dev ## Run the whole test suite (SQLite; browser journeys when Chromium is installed)
 	$(BIN)/pytest
