@@ -9,6 +9,8 @@ PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/samen
 PROD_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/samen_prod
 PROD_REDIS_URL ?= redis://127.0.0.1:6379/1
 PROD_PORT ?= 8001
+# One test worker per core; groups marked xdist_group stay on one worker.
+PARALLEL ?= -n auto --dist loadgroup
 
 .DEFAULT_GOAL := help
 .PHONY: help run setup test test-postgres lint format check messages messages-check clean serve-prod bench
@@ -50,10 +52,10 @@ bench: $(VENV)/.runtime ## Load-test serve-prod's set-up with wrk on generated d
 	$(BIN)/python bench/run.py --write docs/performance.md
 
 test: $(VENV)/.dev ## Run the whole test suite (SQLite; browser journeys when Chromium is installed)
-	$(BIN)/pytest
+	$(BIN)/pytest $(PARALLEL)
 
 test-postgres: $(VENV)/.dev ## The same suite on the PostgreSQL server in PG_TEST_URL
-	DATABASE_URL=$(PG_TEST_URL) $(BIN)/pytest
+	DATABASE_URL=$(PG_TEST_URL) $(BIN)/pytest $(PARALLEL)
 
 lint: $(VENV)/.dev ## ruff check and ruff format --check
 	$(BIN)/ruff check .

@@ -493,7 +493,7 @@ def markdown(results, sampler, checks, server_problems):
         "# Performance",
         "",
         "Written by `make bench` (`bench/run.py`); run it again to measure a change. Each run",
-        "overwrites this file.",
+        "rewrites the figures; the notes at the end are written by hand and kept.",
         "",
         f"- commit: `{commit()}`",
         f"- date: {datetime.datetime.now().astimezone():%Y-%m-%d %H:%M %Z}",
@@ -563,6 +563,17 @@ def server_problems():
     return [line for line in log.read_text().splitlines() if re.search(r"\[(ERROR|CRITICAL)\]|Traceback", line)]
 
 
+# Everything below this line in the written file is written by hand and kept by each run.
+NOTES_MARK = "<!-- notes: kept by make bench -->"
+
+
+def kept_notes(target):
+    if not target.exists():
+        return ""
+    text = target.read_text()
+    return text[text.index(NOTES_MARK) :] if NOTES_MARK in text else ""
+
+
 def main():
     parser = argparse.ArgumentParser(description="Load-test Samen with wrk (see the module docstring).")
     parser.add_argument("--write", metavar="FILE", help="also write the results as Markdown to FILE")
@@ -606,7 +617,8 @@ def main():
         if result.scenario.path != "/healthz":
             print(f"  {result.scenario.name} ({result.scenario.who}): {result.cache}")
     if args.write:
-        Path(args.write).write_text(markdown(results, sampler, checks, problems))
+        target = Path(args.write)
+        Path(args.write).write_text(markdown(results, sampler, checks, problems) + kept_notes(target))
         print(f"\nWritten to {args.write}")
     failed = sum(result.errors for result in results)
     if failed:
