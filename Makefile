@@ -9,8 +9,9 @@ PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/samen
 PROD_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/samen_prod
 PROD_REDIS_URL ?= redis://127.0.0.1:6379/1
 PROD_PORT ?= 8001
-# One test worker per core; groups marked xdist_group stay on one worker.
-PARALLEL ?= -n auto --dist loadgroup
+# One test worker per core. Tests are handed out one by one in the order pytest sorted
+# them (tests/conftest.py puts the transactional ones last).
+PARALLEL ?= -n auto
 
 .DEFAULT_GOAL := help
 .PHONY: help run setup test test-postgres lint format check messages messages-check clean serve-prod bench

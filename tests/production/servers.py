@@ -27,8 +27,11 @@ from psycopg2 import sql
 
 REPO = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent  # the virtualenv pytest runs in: python, gunicorn
-DATABASE_NAME = "samen_two_servers"
-REDIS_URL = "redis://127.0.0.1:6379/3"
+# With parallel test workers (pytest-xdist) each worker that runs these tests gets its own
+# database and Redis database: the scheduler may hand the module's tests to several.
+_WORKER = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw") or 0)
+DATABASE_NAME = f"samen_two_servers_{_WORKER}"
+REDIS_URL = f"redis://127.0.0.1:6379/{3 + _WORKER % 12}"
 SECRET_KEY = "samen-two-servers-test-only-" + "k" * 40
 # Reads only count for browsers: the bot patterns skip python-requests' own user agent.
 FIREFOX = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0"

@@ -28,10 +28,6 @@ from tests.production.servers import (
     recreate_database,
 )
 
-# One database and one Redis database for the whole module: with parallel test workers,
-# all its tests run on the same one.
-pytestmark = pytest.mark.xdist_group("two_servers")
-
 ADMIN = ("beheer@samen.test", "samen-beheer")  # load_demo's editor, see the README
 SANNE = ("sanne@samen.test", "samen-lezer")
 BRAM = ("bram@samen.test", "samen-lezer")
