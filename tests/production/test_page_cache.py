@@ -7,6 +7,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from wagtail.models import PageViewRestriction
+
 import pytest
 
 from accounts.factories import DEFAULT_PASSWORD
@@ -342,3 +344,24 @@ def test_the_personal_parts_of_a_hidden_page_are_empty(client, restricted):
 def test_anonymous_pages_say_who_they_were_made_for(client, site):
     assert 'data-rendered-for="anyone"' in get(client, site["post"].url).content.decode()
     assert PERSONAL_HEADER == "X-Samen-Personal"
+
+
+def test_a_page_behind_a_password_is_never_shared(client, site):
+    # A reader who gave the password has only a mark in their session; Wagtail marks such
+    # pages never-cache, and a page that says so is never stored.
+    post = site["post"]
+    restriction = PageViewRestriction.objects.create(page=post, restriction_type="password", password="geheim")
+    form = get(client, post.url)
+    assert "Werken aan welzijn" not in form.content.decode().split("<main", 1)[-1]
+    answer = client.post(
+        reverse("wagtailcore_authenticate_with_password", args=[restriction.pk, post.pk]),
+        {"password": "geheim", "return_url": post.url},
+    )
+    assert answer.status_code == 302
+    for _ in range(2):
+        response = get(client, post.url)
+        assert "Werken aan welzijn" in response.content.decode()
+        assert "X-Cache" not in response
+    stranger = get(type(client)(), post.url)
+    assert "X-Cache" not in stranger
+    assert 'name="password"' in stranger.content.decode()
