@@ -197,7 +197,9 @@ def _public(response, seconds):
     patch_cache_control(
         response, public=True, max_age=0, s_maxage=seconds, stale_while_revalidate=settings.PAGE_CACHE_STALE_SECONDS
     )
-    patch_vary_headers(response, ("Cookie",))
+    # The script's request for the personal parts asks for the same address: a CDN must
+    # not answer it with the shared copy.
+    patch_vary_headers(response, ("Cookie", PERSONAL_HEADER))
 
 
 def _private(response):
