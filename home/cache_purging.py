@@ -9,6 +9,7 @@ the addresses of the post in every language, its group and the indexes.
 """
 
 from django.conf import settings
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 
 from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
@@ -47,12 +48,19 @@ def _index_addresses():
 
 
 def tell_frontend_cache(pages, listings=False):
+    """Purge ``pages`` (and the indexes) from the CDN once the change is committed: a CDN
+    that fetched the page again before that would keep the old state."""
     if not _frontend_cache_on():
         return
-    urls = _addresses(pages)
-    if listings:
-        urls |= _index_addresses()
-    purge_urls_from_cache(sorted(urls))
+    pages = list(pages)
+
+    def send():
+        urls = _addresses(pages)
+        if listings:
+            urls |= _index_addresses()
+        purge_urls_from_cache(sorted(urls))
+
+    transaction.on_commit(send, robust=True)
 
 
 def page_changed(page, *, moved_from=None):
@@ -100,11 +108,13 @@ def _deleted(sender, instance, **kwargs):
 
 
 def item_changed(translation_key):
-    """Something shown with a post or group changed (a reaction, a vote, a member)."""
+    """Something shown with a post or group changed (a reaction, a vote, a member).
+
+    A CDN is only sent the item's own addresses: members do this many times a minute, and
+    a CDN's purges are limited; the indexes' counts catch up when their copies expire."""
     purge(f"page:{translation_key}")
     if _frontend_cache_on():
-        pages = list(Page.objects.live().filter(translation_key=translation_key))
-        tell_frontend_cache(pages, listings=True)
+        tell_frontend_cache(Page.objects.live().filter(translation_key=translation_key))
 
 
 def _reaction_changed(sender, instance, **kwargs):
@@ -139,10 +149,19 @@ def _promotion_changed(sender, instance, **kwargs):
     purge(SEARCH)
 
 
+def _restriction_changed(sender, instance, **kwargs):
+    # A privacy setting covers the page and everything below it, in the menus too.
+    purge_everything()
+    page = Page.objects.filter(pk=instance.page_id).first()
+    if page is not None and _frontend_cache_on():
+        tell_frontend_cache(page.get_descendants(inclusive=True).live(), listings=True)
+
+
 def connect():
     from django.contrib.auth import get_user_model
 
     from wagtail.contrib.search_promotions.models import SearchPromotion
+    from wagtail.models import PageViewRestriction
 
     from engagement.models import Reaction, ReactionSwitch
     from groups.models import Membership
@@ -157,6 +176,7 @@ def connect():
         (Membership, _membership_changed),
         (get_user_model(), _member_changed),
         (SearchPromotion, _promotion_changed),
+        (PageViewRestriction, _restriction_changed),
     ):
         post_save.connect(receiver, sender=model, dispatch_uid=f"page_cache_{model.__name__}_saved")
         post_delete.connect(receiver, sender=model, dispatch_uid=f"page_cache_{model.__name__}_deleted")

@@ -16,13 +16,16 @@ nothing else.
 
 import hashlib
 import logging
+import re
 import time
 import uuid
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpResponse
+from django.http.request import split_domain_port
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
 logger = logging.getLogger(__name__)
@@ -41,13 +44,36 @@ PERSONAL_HEADER = "X-Samen-Personal"
 MEMBER_HINT_COOKIE = "samen_lid"
 
 # The only query parameters a cached page may vary on: pagination, filters, search and
-# the reaction thread's choices. Any other parameter (tracking codes, typos) bypasses the
-# cache, so that nobody can fill it with copies of one page.
-CACHEABLE_PARAMETERS = frozenset({"page", "tag", "group", "order", "count", "auto", "q", "van", "tot", "sort", "tab"})
+# the reaction thread's choices, each only with a value the page understands. Anything
+# else (tracking codes, typos, made-up values) bypasses the cache, so that a copy is only
+# ever stored for an address a reader could reach from the site itself.
 MAX_PARAMETER_LENGTH = 200
-# Cookies that change what an anonymous reader sees, and are part of the key.
-VARYING_COOKIES = ("samen_reacties",)
-MAX_COOKIE_LENGTH = 40
+CACHEABLE_PARAMETERS = frozenset({"page", "tag", "group", "order", "count", "auto", "q", "van", "tot", "sort", "tab"})
+_SLUG = re.compile(r"[-a-z0-9_]{1,100}")
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_CANONICAL = {
+    "page": re.compile(r"[1-9]\d{0,4}").fullmatch,
+    "tag": _SLUG.fullmatch,
+    "group": _SLUG.fullmatch,
+    "order": re.compile(r"oldest|newest").fullmatch,
+    "count": re.compile(r"5|10|25|50|100").fullmatch,
+    "auto": re.compile(r"[01]").fullmatch,
+    "van": _DATE.fullmatch,
+    "tot": _DATE.fullmatch,
+    "sort": re.compile(r"relevance|date").fullmatch,
+    "tab": re.compile(r"pages|reactions").fullmatch,
+}
+
+
+def _canonical(name, value):
+    if name == "q":
+        return 0 < len(value) <= MAX_PARAMETER_LENGTH
+    return bool(_CANONICAL[name](value))
+
+
+# Cookies that change what an anonymous reader sees, and are part of the key, each with
+# the form the site itself writes.
+VARYING_COOKIES = {"samen_reacties": re.compile(r"(oldest|newest):(5|10|25|50|100):[01]").fullmatch}
 # Paths that are never pages: the admin, files, endpoints that answer per reader.
 NEVER_CACHED_PREFIXES = (
     "/admin/",
@@ -155,18 +181,20 @@ def cache_key(request):
     parameters = []
     for name in sorted(request.GET):
         values = request.GET.getlist(name)
-        if name not in CACHEABLE_PARAMETERS or len(values) != 1 or len(values[0]) > MAX_PARAMETER_LENGTH:
+        if name not in CACHEABLE_PARAMETERS or len(values) != 1 or not _canonical(name, values[0]):
             return None
-        parameters.append(f"{name}={values[0]}")
+        parameters.append((name, values[0]))
     cookies = []
-    for name in VARYING_COOKIES:
+    for name, canonical in VARYING_COOKIES.items():
         value = request.COOKIES.get(name, "")
-        if len(value) > MAX_COOKIE_LENGTH:
+        if value and not canonical(value):
             return None
         cookies.append(value)
     if request.user.is_authenticated or request.session.get("_messages"):
         return None
-    identity = "\n".join([request.scheme, request.get_host().lower(), request.path, "&".join(parameters), *cookies])
+    # The host without its port: the site answers one name, and ports only make copies.
+    host, _port = split_domain_port(request.get_host())
+    identity = "\n".join([request.scheme, host, request.path, urlencode(parameters), *cookies])
     return ENTRY_PREFIX + hashlib.sha256(identity.encode()).hexdigest()
 
 
@@ -176,6 +204,8 @@ def _personal(request, response):
     return bool(
         request.user.is_authenticated
         or response.cookies
+        # get_token() sets this whenever a token went into the page (Django 4.1 and later).
+        or request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
         or request.META.get("CSRF_COOKIE_USED")
         or (session is not None and session.modified)
     )
@@ -225,8 +255,9 @@ class AnonymousPageCacheMiddleware:
 
     def __call__(self, request):
         if PERSONAL_HEADER in request.headers and request.method == "GET":
-            from .personal import personal_parts
+            from .personal import personal_parts, without_marker
 
+            without_marker(request)
             return self._finish(request, personal_parts(request, self.get_response(request)))
         seconds = settings.PAGE_CACHE_SECONDS
         key = cache_key(request) if seconds else None
@@ -269,8 +300,8 @@ class AnonymousPageCacheMiddleware:
     def _finish(self, request, response):
         user = getattr(request, "user", None)
         member = user is not None and user.is_authenticated
-        if member or (user is not None and _personal(request, response)):
-            _private(response)
+        # Only a stored copy is public: everything else is for this reader alone.
+        _private(response)
         # Keep the member hint in step with the session.
         hinted = bool(request.COOKIES.get(MEMBER_HINT_COOKIE))
         if member and not hinted:
@@ -284,4 +315,21 @@ class AnonymousPageCacheMiddleware:
             )
         elif user is not None and not member and hinted:
             response.delete_cookie(MEMBER_HINT_COOKIE, samesite="Lax")
+        return response
+
+
+class NoSharedCookiesMiddleware:
+    """First in MIDDLEWARE, so it sees the response last: a copy meant to be shared must
+    never carry a cookie. The session and CSRF middlewares add theirs after the page cache
+    has decided (a stale session is deleted, a malformed CSRF cookie replaced); such an
+    answer is made private, so that no CDN stores one reader's cookie for everyone."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if response.cookies and "public" in response.get("Cache-Control", ""):
+            del response["Cache-Control"]
+            patch_cache_control(response, private=True, no_cache=True)
         return response

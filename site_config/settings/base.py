@@ -56,6 +56,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: it sees every response last, cookies included (home/page_cache.py).
+    "home.page_cache.NoSharedCookiesMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "site_config.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",

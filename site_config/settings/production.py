@@ -19,6 +19,10 @@ if not DEBUG and not SECRET_KEY:
 DATABASES["default"]["CONN_MAX_AGE"] = env.CONN_MAX_AGE
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 
+if not env.REDIS_URL:
+    # Each worker would keep its own copies, and a purge would reach only one of them.
+    PAGE_CACHE_SECONDS = 0
+
 if env.REDIS_URL:
     CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": env.REDIS_URL},

@@ -168,7 +168,11 @@
 
   function fillPersonalParts() {
     if (document.body.getAttribute("data-rendered-for") !== "anyone" || !memberHint()) return;
-    fetch(window.location.href, {
+    /* Its own address for a CDN (which may not look at the header); the server ignores it. */
+    var address = new URL(window.location.href);
+    address.hash = "";
+    address.searchParams.set("persoonlijk", "1");
+    fetch(address.toString(), {
       headers: { "X-Samen-Personal": "1", Accept: "application/json" },
       credentials: "same-origin",
       cache: "no-store"

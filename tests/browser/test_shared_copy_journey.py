@@ -53,7 +53,7 @@ def serve_shared_copy(page, url, body, personal_requests):
         else:
             route.fulfill(status=200, body=body, headers={"Content-Type": "text/html; charset=utf-8"})
 
-    page.route(url, answer)
+    page.route(url + "*", answer)
 
 
 def log_in(page, live_server):
@@ -81,6 +81,7 @@ def test_a_member_shown_the_shared_copy_gets_their_own_menu_vote_and_forms(live_
     expect(account.get_by_role("button", name="Afmelden")).to_be_visible()
     expect(page.locator("#reageren textarea")).to_be_visible()
     assert len(personal_requests) == 1
+    assert "persoonlijk=1" in personal_requests[0]
 
     # The stars that came with the personal parts work in place, with their token.
     widget = page.locator("#beoordeling")

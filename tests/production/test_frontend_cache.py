@@ -99,8 +99,9 @@ def test_without_a_frontend_cache_nothing_is_sent(settings, proxy, posts, django
     assert purged == []
 
 
-def settings_in_production(**variables):
-    """Load the production settings in a fresh interpreter with ``variables`` set."""
+def settings_in_production(setting="WAGTAILFRONTENDCACHE", **variables):
+    """Load the production settings in a fresh interpreter with ``variables`` set, and
+    print ``setting`` as JSON."""
     environment = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "site_config.settings.production",
@@ -112,7 +113,7 @@ def settings_in_production(**variables):
             sys.executable,
             "-c",
             "import django, json; django.setup(); from django.conf import settings as s;"
-            "print(json.dumps(getattr(s, 'WAGTAILFRONTENDCACHE', None)))",
+            f"print(json.dumps(getattr(s, {setting!r}, None)))",
         ],
         cwd=settings.BASE_DIR,
         env=environment,
@@ -155,3 +156,11 @@ def test_an_unknown_frontend_cache_stops_start_up():
     result = settings_in_production(FRONTEND_CACHE="akamai")
     assert result.returncode != 0
     assert "FRONTEND_CACHE must be one of http, cloudflare, cloudfront" in result.stderr
+
+
+@pytest.mark.parametrize(("redis_url", "seconds"), [("", 0), ("redis://127.0.0.1:6379/1", 600)])
+def test_without_a_shared_cache_production_keeps_no_page_copies(redis_url, seconds):
+    # Each gunicorn worker would keep its own copies, and a purge would reach one of them.
+    result = settings_in_production("PAGE_CACHE_SECONDS", REDIS_URL=redis_url, PAGE_CACHE_SECONDS="600")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == seconds

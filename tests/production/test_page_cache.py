@@ -365,3 +365,103 @@ def test_a_page_behind_a_password_is_never_shared(client, site):
     stranger = get(type(client)(), post.url)
     assert "X-Cache" not in stranger
     assert 'name="password"' in stranger.content.decode()
+
+
+# --- What a review of the cache found ---------------------------------------------------
+
+
+def test_a_privacy_setting_added_later_purges_the_shared_copy(client, site):
+    post = site["post"]
+    warm(client, post.url)
+    PageViewRestriction.objects.create(page=post, restriction_type="password", password="geheim")
+    response = get(client, post.url)
+    assert "X-Cache" not in response
+    assert 'name="password"' in response.content.decode()
+
+
+def test_closing_a_group_purges_posts_that_show_its_posts_as_related(client, site):
+    reading, shown = site["unrelated"], site["post"]
+    shown.tags.add("digitaal")
+    shown.save_revision().publish()
+    assert "Werken aan welzijn" in get(client, reading.url).content.decode()
+    cache.clear()  # nothing is stored in the second after a purge
+    warm(client, reading.url)
+    group = site["group"]
+    group.is_closed = True
+    group.save_revision().publish()
+    response = get(client, reading.url)
+    assert "X-Cache" not in response or response["X-Cache"] == "MISS"
+    assert "Werken aan welzijn" not in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "cookies",
+    [{"csrftoken": "not-a-token"}, {"sessionid": "a-session-that-does-not-exist"}],
+)
+def test_an_answer_that_sets_a_cookie_is_never_public(client, site, cookies):
+    post = site["post"]
+    warm(client, post.url)
+    for name, value in cookies.items():
+        client.cookies[name] = value
+    response = get(client, post.url)
+    # The copy still comes from the cache, but the cookie the middleware adds makes this
+    # one answer private.
+    assert response["X-Cache"] == "HIT"
+    assert response.cookies
+    assert response["Cache-Control"] == "private, no-cache"
+
+
+def test_a_page_that_took_a_form_token_is_personal(rf):
+    from django.http import HttpResponse
+    from django.middleware.csrf import get_token
+
+    from home.page_cache import _personal
+
+    request = rf.get("/nl/")
+    request.user = type("Anonymous", (), {"is_authenticated": False})()
+    request.COOKIES["csrftoken"] = "x" * 32
+    request.META["CSRF_COOKIE"] = "x" * 32
+    assert not _personal(request, HttpResponse())
+    get_token(request)
+    assert _personal(request, HttpResponse())
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["?page=abc", "?page=0", "?order=sideways", "?count=7", "?auto=yes", "?tab=admin", "?van=gisteren", "?q="],
+)
+def test_values_the_site_never_links_to_bypass_the_cache(client, site, query):
+    url = "/nl/blogs/" + query
+    for _ in range(2):
+        response = get(client, url)
+        assert "X-Cache" not in response, query
+
+
+def test_a_made_up_reaction_cookie_bypasses_the_cache(client, site):
+    client.cookies["samen_reacties"] = "sideways:7:maybe"
+    for _ in range(2):
+        assert "X-Cache" not in get(client, site["post"].url)
+
+
+def test_query_strings_that_only_look_alike_get_their_own_copy(client, site):
+    warm(client, "/nl/zoeken/?q=welzijn%26tag%3Dx")
+    assert get(client, "/nl/zoeken/?q=welzijn&tag=x")["X-Cache"] == "MISS"
+
+
+def test_the_port_makes_no_copy_of_its_own(client, site):
+    post = site["post"]
+    assert get(client, post.url, HTTP_HOST="localhost:1")["X-Cache"] == "MISS"
+    assert get(client, post.url, HTTP_HOST="localhost:2")["X-Cache"] == "HIT"
+
+
+def test_the_personal_parts_leave_their_marker_out_of_the_page(client, site):
+    client.force_login(verified_member(display_name="Mira Lid"))
+    post = site["post"]
+    answer = get(client, post.url + "?persoonlijk=1", HTTP_X_SAMEN_PERSONAL="1").json()
+    assert "Mira Lid" in answer["fragments"]["account"]
+    assert "persoonlijk" not in answer["fragments"]["account"]
+
+
+def test_pages_that_are_not_shared_say_so(client, site):
+    response = get(client, site["post"].url + "?utm=1")
+    assert response["Cache-Control"] == "private, no-cache"
