@@ -8,6 +8,10 @@ bind = os.environ.get("GUNICORN_BIND", f"127.0.0.1:{os.environ.get('PORT', '8000
 workers = int(os.environ.get("GUNICORN_WORKERS", min(multiprocessing.cpu_count() + 1, 4)))
 threads = int(os.environ.get("GUNICORN_THREADS", "2"))
 worker_class = "gthread"
+# Each worker listens on its own socket and the kernel spreads new connections over them.
+# With one shared socket, whichever worker wakes first accepts a whole burst of
+# connections, and a few keep-alive clients can end up on one worker (one core).
+reuse_port = True
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 20
 keepalive = 5

@@ -390,7 +390,21 @@ def run_wrk(url, seconds, session_id=None):
     return parse_wrk(finished.stdout)
 
 
+def wait_until_idle(base, quiet_ms=15, in_a_row=5, limit_s=30):
+    """Wait until the server has worked off what the previous scenario left queued: slow
+    pages keep the workers busy after wrk stops, and would be counted against the next
+    scenario. Idle is ``in_a_row`` answers of the floor, each within ``quiet_ms``."""
+    deadline = time.monotonic() + limit_s
+    quiet = 0
+    while quiet < in_a_row and time.monotonic() < deadline:
+        started = time.monotonic()
+        requests.get(f"{base}/healthz", timeout=10)
+        quiet = quiet + 1 if (time.monotonic() - started) * 1000 < quiet_ms else 0
+        time.sleep(0.2)
+
+
 def measure(base, scenario, session_id):
+    wait_until_idle(base)
     print(f"- {scenario.name} ({scenario.who}) ...", end=" ", flush=True)
     session = session_id if scenario.logged_in else None
     # Warm up first: compiled templates, image renditions, database connections and,
