@@ -1,5 +1,5 @@
-"""gunicorn for Samen: a few worker processes with threads, recycled now and then so that
-no process grows without limit. Everything can be overridden from the environment."""
+"""gunicorn for Samen: a few worker processes with threads. Everything can be overridden
+from the environment."""
 
 import multiprocessing
 import os
@@ -15,10 +15,11 @@ reuse_port = True
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 20
 keepalive = 5
-# Recycled now and then as a guard against slow leaks, but rarely: a restart costs a
-# worker boot, and at cached-page rates 2,000 requests pass in seconds.
-max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "50000"))
-max_requests_jitter = 5000
+# Workers are not recycled unless GUNICORN_MAX_REQUESTS asks for it: a worker that
+# restarts under load drops the connections waiting on its own socket (reuse_port), which
+# make bench saw as failed requests, and their memory stays flat (docs/performance.md).
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "0"))
+max_requests_jitter = max_requests // 10
 # "-" logs to standard output; an empty value switches the access log off.
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-") or None
 errorlog = "-"
