@@ -558,7 +558,8 @@ def _plan_groups(count):
 def _plan_memberships(rng, member_count, groups):
     """Every member is in one to four groups. In each group the first member is its owner
     and the next two are admins; in a closed group one request in ten is still pending.
-    The benchmark's member (the first) is a plain member of the first group."""
+    The benchmark's member (the first) is a plain member of the first group and of every
+    other group they join: they manage none."""
     joined = defaultdict(list)
     for member in range(member_count):
         chosen = set(rng.sample(range(len(groups)), min(len(groups), rng.randint(1, 4))))
@@ -570,13 +571,13 @@ def _plan_memberships(rng, member_count, groups):
     for group in groups:
         people = joined[group.index] or [group.index % member_count]
         rng.shuffle(people)
-        if group.index == 0 and len(people) > 1:
+        if 0 in people and len(people) > 1:
             people.remove(0)
             people.append(0)
         for position, member in enumerate(people):
             if position == 0:
                 role = Membership.Role.OWNER
-            elif position <= 2:
+            elif position <= 2 and member != 0:
                 role = Membership.Role.ADMIN
             elif group.closed and member != 0 and rng.random() < 0.1:
                 role = Membership.Role.PENDING
@@ -606,7 +607,11 @@ def _plan_body(rng, topic, place):
 
 def _plan_posts(rng, count, plan):
     groups = plan.groups
-    writers = {group.index: plan.writers(group.index) for group in groups}
+    # The benchmark's member (the first) reads, votes and reacts, but writes no posts:
+    # the typical logged-in reader.
+    writers = {}
+    for group in groups:
+        writers[group.index] = [m for m in plan.writers(group.index) if m != 0] or plan.writers(group.index)
     span = int((LAST_DATE - FIRST_DATE).total_seconds())
     # Some groups are busier than others.
     weights = [1 / (group.index + 1) ** 0.5 for group in groups]
@@ -617,7 +622,7 @@ def _plan_posts(rng, count, plan):
         if number == 1:
             # The featured post: newest of all, public, by someone other than the benchmark's member.
             group = groups[0]
-            candidates = [m for m in writers[0] if m != 0] or writers[0]
+            candidates = writers[0]
             posts.append(
                 PostPlan(
                     number=1,
