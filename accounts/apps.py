@@ -10,6 +10,9 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Members")
     default_auto_field = "django.db.models.BigAutoField"
 
+    def ready(self):
+        from . import parts  # noqa: F401 - registers the account menu as the member's own part
+
 
 class SamenUsersAppConfig(WagtailUsersAppConfig):
     """Wagtail's user admin, with the fields our members have."""

@@ -18,3 +18,5 @@ class EngagementConfig(AppConfig):
         # a moderator hides or restores one reaction at a time, and a removed reaction
         # keeps its replies under a placeholder, so that hook must not run.
         pre_save.disconnect(publish_or_unpublish_on_pre_save, sender="engagement.Reaction")
+
+        from . import parts  # noqa: F401 - registers the member's own parts of a page

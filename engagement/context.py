@@ -4,11 +4,10 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
-from groups.access import can_close_reactions, can_rate, can_react, is_site_editor
+from groups.access import can_close_reactions, can_rate, can_react
 
-from .following import is_following
 from .forms import ReactionForm
-from .ratings import NO_VOTES, SCORES, own_score, summaries
+from .ratings import NO_VOTES, summaries
 from .reactions import ORDERS, PAGE_SIZES, ThreadChoices, canonical_post, reaction_count, reactions_closed, thread_page
 
 
@@ -46,9 +45,8 @@ def reaction_context(request, page, group=None, form=None):
             "page_url": page_url,
             "return_url": f"{page_url}?{urlencode(choices.query())}",
             "login_url": reverse("account_login") + "?" + urlencode({"next": f"{page_url}#reageren"}),
-            "following": is_following(user, canonical),
+            "key": str(canonical.translation_key),
             "can_close": can_close_reactions(user, page),
-            "is_moderator": is_site_editor(user),
             "author_id": page.author_id,
         }
     }
@@ -75,10 +73,9 @@ def rating_context(request, item, summary=None, message=""):
         "item": item,
         "is_group": not hasattr(item, "author_id"),
         "summary": summary,
-        "own": own_score(user, item) if may_rate else None,
+        "key": str(item.translation_key),
         "may_rate": may_rate,
         "refusal": refusal,
-        "scores": SCORES,
         "action_url": reverse("rate", args=[item.pk]),
         "next": f"{item_url}#{RATING_ANCHOR}",
         "login_url": reverse("account_login") + "?" + urlencode({"next": f"{item_url}#{RATING_ANCHOR}"}),

@@ -25,10 +25,10 @@ def unfollow(user, post):
     Follow.objects.filter(user=user, translation_key=post.translation_key).delete()
 
 
-def is_following(user, post):
+def is_following(user, translation_key):
     if not user.is_authenticated:
         return False
-    return Follow.objects.filter(user=user, translation_key=post.translation_key).exists()
+    return Follow.objects.filter(user=user, translation_key=translation_key).exists()
 
 
 def unfollow_token(user, post):

@@ -106,11 +106,11 @@ def summary_of(item):
     return summaries([item.translation_key]).get(item.translation_key, NO_VOTES)
 
 
-def own_score(user, item):
-    """The member's own vote on ``item`` (1 to 5), or None."""
+def own_score(user, translation_key):
+    """The member's own vote on the item with ``translation_key`` (1 to 5), or None."""
     if not user.is_authenticated:
         return None
-    votes = Rating.objects.filter(user=user, translation_key=item.translation_key)
+    votes = Rating.objects.filter(user=user, translation_key=translation_key)
     return votes.values_list("score", flat=True).first()
 
 

@@ -10,7 +10,7 @@ class GroupsConfig(AppConfig):
         from wagtail.models import Page
         from wagtail.permissions import register_permission_policy
 
-        from . import signals
+        from . import parts, signals  # noqa: F401 - parts registers the member's own parts of a page
         from .admin_access import SamenPagePermissionPolicy
 
         signals.connect()

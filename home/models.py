@@ -15,6 +15,7 @@ from wagtail_localize.fields import TranslatableField
 
 from .links import absolute_url
 from .locales import locale_id_for
+from .member_pages import assembling
 from .page_cache import LISTINGS, cache_this, page_label
 from .pagination import paginate
 
@@ -58,8 +59,12 @@ class BasePage(Page):
         # language's prefix: send the reader to the page in its own language instead.
         if self.locale_id != locale_id_for(translation.get_language()):
             return redirect(self.get_url(request))
-        # Whoever may read it: a reader who is not logged in gets the shared copy.
-        cache_this(request, page_label(self), *self.cache_labels)
+        # Whoever may read it: a reader who is not logged in gets the shared copy. Members
+        # share copies with their audience (home/member_pages.py), which does not know
+        # who passed a Wagtail view restriction (a password, a Django group): such a page
+        # is rendered whole for every member.
+        if not (assembling(request) and self.get_view_restrictions().exists()):
+            cache_this(request, page_label(self), *self.cache_labels)
         return None
 
     def get_context(self, request, *args, **kwargs):

@@ -35,6 +35,7 @@ LISTINGS = "listings"
 SEARCH = "search"
 
 ENTRY_PREFIX = "samen:page:"
+MEMBER_PREFIX = "samen:shell:"
 LABEL_PREFIX = "samen:label:"
 # A request with this header asks for the personal parts of the page it names (see
 # home/personal.py); it is never served from or stored in the cache.
@@ -169,14 +170,15 @@ def _purged_since(versions, started_ns):
     return False
 
 
-def cache_key(request):
-    """The key of the shared copy this request may be served from, or None when the
-    request must be answered fresh."""
+def _identity(request):
+    """What makes two requests ask for the same copy of a page (address, canonical
+    parameters, the cookies that change a page), or None when the request must be
+    answered fresh."""
     if request.method != "GET" or request.path.startswith(NEVER_CACHED_PREFIXES):
         return None
     if PERSONAL_HEADER in request.headers or "Authorization" in request.headers:
         return None
-    if request.COOKIES.get("messages"):
+    if request.COOKIES.get("messages") or request.session.get("_messages"):
         return None
     parameters = []
     for name in sorted(request.GET):
@@ -190,12 +192,28 @@ def cache_key(request):
         if value and not canonical(value):
             return None
         cookies.append(value)
-    if request.user.is_authenticated or request.session.get("_messages"):
-        return None
     # The host without its port: the site answers one name, and ports only make copies.
     host, _port = split_domain_port(request.get_host())
-    identity = "\n".join([request.scheme, host, request.path, urlencode(parameters), *cookies])
+    return "\n".join([request.scheme, host, request.path, urlencode(parameters), *cookies])
+
+
+def cache_key(request):
+    """The key of the shared copy this request may be served from, or None when the
+    request must be answered fresh."""
+    if request.user.is_authenticated:
+        return None
+    identity = _identity(request)
+    if identity is None:
+        return None
     return ENTRY_PREFIX + hashlib.sha256(identity.encode()).hexdigest()
+
+
+def member_key(request, audience):
+    """The key of the shell of this page for the member's audience, or None."""
+    identity = _identity(request)
+    if identity is None:
+        return None
+    return MEMBER_PREFIX + hashlib.sha256(f"{identity}\n{audience.key}".encode()).hexdigest()
 
 
 def _personal(request, response):
@@ -260,6 +278,8 @@ class AnonymousPageCacheMiddleware:
             without_marker(request)
             return self._finish(request, personal_parts(request, self.get_response(request)))
         seconds = settings.PAGE_CACHE_SECONDS
+        if seconds and settings.MEMBER_PAGE_CACHE and request.user.is_authenticated:
+            return self._finish(request, self._member_page(request, seconds))
         key = cache_key(request) if seconds else None
         if key is None:
             response = self.get_response(request)
@@ -289,13 +309,74 @@ class AnonymousPageCacheMiddleware:
             return response
         return self._finish(request, response)
 
+    def _member_page(self, request, seconds):
+        """A logged-in member's page: the shell their audience shares, with their own parts
+        rendered for them (see home/member_pages.py). Always private."""
+        from .member_pages import Audience, cut, fill, holds_token, unmark, with_token
+
+        request.member_audience = audience = Audience(request.user)
+        key = member_key(request, audience)
+        entry = None
+        if key is not None:
+            try:
+                entry = cache.get(key)
+                if entry is not None and cache.get_many(list(entry["labels"])) != entry["labels"]:
+                    entry = None
+            except Exception:  # noqa: BLE001 - without its cache the site still answers, uncached
+                logger.exception("The page cache cannot be read")
+                key = None
+        if entry is not None:
+            response = HttpResponse(with_token(request, fill(request, entry["segments"])))
+            for name, value in entry["headers"].items():
+                response[name] = value
+            response["X-Cache"] = "HIT"
+            return response
+
+        request.page_cache = Recorder()
+        token_before = request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+        response = self.get_response(request)
+        if response.streaming or not response.content:
+            return response
+        html = response.content.decode(response.charset)
+        if key is not None and self._member_storable(request, response, token_before):
+            segments = cut(html)
+            shell = "".join(segment for segment in segments if isinstance(segment, str))
+            if not holds_token(shell):
+                try:
+                    self._store(key, request, response, seconds, segments=segments)
+                except Exception:  # noqa: BLE001 - the member still gets the page
+                    logger.exception("The page cache cannot be written")
+                response["X-Cache"] = "MISS"
+        response.content = with_token(request, unmark(html))
+        return response
+
     @staticmethod
-    def _store(key, request, response, seconds):
+    def _member_storable(request, response, token_before):
+        session = getattr(request, "session", None)
+        return (
+            request.page_cache.cacheable
+            and response.status_code == 200
+            and not getattr(request, "is_preview", False)
+            and not response.has_header("Cache-Control")
+            and not response.cookies
+            and not (session is not None and session.modified)
+            # A view that asked for the real token itself may have written it into the
+            # page (and a cookie being renewed anyway leaves no way to tell).
+            and not token_before
+            and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+        )
+
+    @staticmethod
+    def _store(key, request, response, seconds, segments=None):
         labels = _versions(request.page_cache.labels)
         if _purged_since(labels, request.page_cache.started_ns):
             return
         headers = {name: response[name] for name in KEPT_HEADERS if response.has_header(name)}
-        cache.set(key, {"labels": labels, "content": response.content, "headers": headers}, timeout=seconds)
+        if segments is None:
+            entry = {"labels": labels, "content": response.content, "headers": headers}
+        else:
+            entry = {"labels": labels, "segments": segments, "headers": headers}
+        cache.set(key, entry, timeout=seconds)
 
     def _finish(self, request, response):
         user = getattr(request, "user", None)

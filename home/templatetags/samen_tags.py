@@ -5,6 +5,7 @@ from wagtail.admin.templatetags.wagtailuserbar import wagtailuserbar
 
 from groups.access import is_site_editor
 from home.dates import relative_time
+from home.member_pages import render_part
 from home.page_cache import depends_on, page_label
 
 register = template.Library()
@@ -77,3 +78,13 @@ def editing_bar(context):
     if not (own or is_site_editor(user)):
         return ""
     return wagtailuserbar(context)
+
+
+@register.simple_tag(takes_context=True)
+def part(context, name, **arguments):
+    """A part of the page that is the reader's own (see home/member_pages.py): rendered
+    from its arguments alone, so that it can be rendered again for another member."""
+    for value in arguments.values():
+        if not isinstance(value, (str, int, bool, type(None))):
+            raise TypeError(f"The part {name!r} takes plain values, not {type(value).__name__}.")
+    return render_part(context["request"], name, arguments)

@@ -93,6 +93,9 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
                 "accounts.context_processors.accounts",
+                # After Django's own csrf processor, which it overrides while a member's
+                # page is being made into a shell.
+                "home.member_pages.csrf_placeholder",
             ],
         },
     },
@@ -155,6 +158,7 @@ else:
 
 PAGE_CACHE_SECONDS = env.PAGE_CACHE_SECONDS
 PAGE_CACHE_STALE_SECONDS = env.PAGE_CACHE_STALE_SECONDS
+MEMBER_PAGE_CACHE = env.MEMBER_PAGE_CACHE
 # A CDN in front of the site is purged with the shared cache (home/cache_purging.py).
 _FRONTEND_CACHES = {
     "http": {"BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend", "LOCATION": env.FRONTEND_CACHE_LOCATION},

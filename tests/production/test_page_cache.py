@@ -166,16 +166,19 @@ def test_reads_keep_counting_while_the_page_comes_from_the_cache(client, site):
     assert PostViews.objects.get(translation_key=post.translation_key).views == 3
 
 
-# --- Members are never served a shared copy ---------------------------------------------
+# --- Members are never served the anonymous copy ----------------------------------------
 
 
-def test_members_get_fresh_private_pages(client, site):
+def test_members_get_private_pages_of_their_own(client, site):
     post = site["post"]
     warm(client, post.url)
+    anonymous_copy = get(client, post.url).content
     member = verified_member(display_name="Mira Lid")
     client.force_login(member)
     response = get(client, post.url)
-    assert "X-Cache" not in response
+    # Their audience's shell is made from their own page (home/member_pages.py).
+    assert response["X-Cache"] == "MISS"
+    assert response.content != anonymous_copy
     assert response["Cache-Control"] == "private, no-cache"
     assert "Mira Lid" in response.content.decode()
     assert response.cookies[MEMBER_HINT_COOKIE].value == "1"

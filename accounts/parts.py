@@ -1,0 +1,15 @@
+"""The account menu is the member's own part of every page (see home/member_pages.py)."""
+
+from django.conf import settings
+
+from home.member_pages import csrf_token, part
+
+
+@part("account", "includes/account_menu.html")
+def account_menu(request):
+    return {
+        "user": request.user,
+        "request": request,
+        "signup_open": settings.SAMEN_SIGNUP_OPEN,
+        "csrf_token": csrf_token(request) if request.user.is_authenticated else "",
+    }

@@ -1,0 +1,48 @@
+"""The member's own parts of a post page (see home/member_pages.py): their vote, whether
+they follow the post, and what they may do with each reaction."""
+
+from django.urls import reverse
+
+from home.member_pages import csrf_token, part, viewer_is_site_editor
+
+from .following import is_following
+from .ratings import SCORES, own_score
+
+
+@part("rating-form", "engagement/rating_form.html")
+def rating_form(request, item, key, anchor, is_group, next):
+    """The stars as a form, with the member's own vote checked. Shown only to members
+    who may rate the item."""
+    return {
+        "action_url": reverse("rate", args=[item]),
+        "own": own_score(request.user, key),
+        "scores": SCORES,
+        "anchor": anchor,
+        "is_group": is_group,
+        "next": next,
+        "csrf_token": csrf_token(request),
+    }
+
+
+@part("follow", "engagement/follow_form.html")
+def follow_form(request, post, key, next):
+    return {
+        "post": post,
+        "following": is_following(request.user, key),
+        "next": next,
+        "csrf_token": csrf_token(request),
+    }
+
+
+@part("reaction-actions", "engagement/reaction_actions.html")
+def reaction_actions(request, reaction, author, next):
+    """Their own reactions (and, for moderators, every one) can be edited and removed;
+    anyone else's can be reported."""
+    own = author is not None and author == request.user.pk
+    return {
+        "reaction": reaction,
+        "own": own,
+        "moderator": viewer_is_site_editor(request),
+        "next": next,
+        "csrf_token": csrf_token(request) if not own else "",
+    }

@@ -1,0 +1,15 @@
+"""The member's own part of a group page (see home/member_pages.py): whether they get an
+e-mail for each new post. Everything else in the membership box follows from their role,
+which is part of their audience."""
+
+from home.member_pages import csrf_token, part
+
+from .models import Membership
+
+
+@part("group-mails", "groups/group_mails.html")
+def group_mails(request, action, key):
+    notify = (
+        Membership.objects.filter(user_id=request.user.pk, group_key=key).values_list("notify_posts", flat=True).first()
+    )
+    return {"action_url": action, "notify": bool(notify), "csrf_token": csrf_token(request)}

@@ -1,0 +1,193 @@
+"""Fast pages for logged-in members: what an audience shares, plus what is theirs.
+
+Most of what a member sees is the same for every member who belongs to the same groups
+in the same roles: the post, its reactions, the related posts, the listings. Only a few
+small *parts* are theirs alone: the account menu, their own vote, whether they follow a
+post, the actions on each reaction (edit their own, report the others), their group mail
+switch, and the security token of every form.
+
+Templates mark those parts with ``{% part "name" arg=value ... %}``. Each part is a
+template and a function of the request and its arguments only, registered here with
+``@part``. When a member's page is rendered, every part is wrapped in markers and every
+form gets a placeholder instead of a token; the page cache (home/page_cache.py) stores the
+page with the parts cut out as the *shell* for the member's audience. The next request
+of any member of that audience is answered from the shell: each part is rendered afresh
+for that member with the same arguments, and the placeholder becomes their own token.
+A part therefore renders the same on the first request and on every later one, by
+construction.
+
+Who shares a shell (``Audience``): members who are no site editor or staff, have no pages
+of their own and no owner or admin role in a group share it with the members of the same
+groups in the same roles. Everyone else gets shells of their own, so that nothing an
+editor or an author sees on a page (the editing bar, their own restricted posts in a
+listing) reaches anyone else. Pages behind a Wagtail view
+restriction are never stored for members (see ``BasePage.refusal_or_redirect``).
+"""
+
+import base64
+import hashlib
+import json
+import re
+
+from django.conf import settings
+from django.db.models import Exists, OuterRef
+from django.middleware.csrf import get_token
+from django.template.loader import get_template
+from django.utils.functional import cached_property
+from django.utils.safestring import mark_safe
+
+PARTS = {}
+
+# Neither can be written by a member or an editor: both derive from the secret key, which
+# every server of one site shares. A placeholder anyone could type into a reaction would
+# put the reader's own security token into that reaction's text.
+_SECRET = hashlib.sha256(f"samen-member-pages:{settings.SECRET_KEY}".encode()).hexdigest()
+CSRF_PLACEHOLDER = f"samen-token-{_SECRET[:32]}"
+_OPEN = f"<!--samen-part-{_SECRET[32:48]}:"
+_CLOSE = f"<!--/samen-part-{_SECRET[32:48]}-->"
+_MARKED = re.compile(re.escape(_OPEN) + r"([a-z-]+):([A-Za-z0-9_=-]*)-->(.*?)" + re.escape(_CLOSE), re.S)
+
+
+def part(name, template):
+    """Register ``function(request, **arguments) -> context`` as the part ``name``."""
+
+    def register(function):
+        PARTS[name] = (function, template)
+        return function
+
+    return register
+
+
+def assembling(request):
+    """Whether this request renders a member's page that may become a shell."""
+    return getattr(request, "member_audience", None) is not None
+
+
+def csrf_token(request):
+    """The token for a form in a part or a page: the placeholder while a shell is being
+    made, the member's own token otherwise."""
+    if assembling(request):
+        return CSRF_PLACEHOLDER
+    return get_token(request)
+
+
+def csrf_placeholder(request):
+    """Context processor, after Django's own: forms in a member's page get the
+    placeholder, which the page cache replaces with the member's token on the way out."""
+    if assembling(request):
+        return {"csrf_token": CSRF_PLACEHOLDER}
+    return {}
+
+
+def render_part(request, name, arguments, marked=True):
+    function, template = PARTS[name]
+    html = get_template(template).render(function(request, **arguments))
+    if not (marked and assembling(request)):
+        return mark_safe(html)  # noqa: S308 - rendered by a template, which escapes
+    encoded = base64.urlsafe_b64encode(json.dumps(arguments, sort_keys=True).encode()).decode()
+    return mark_safe(f"{_OPEN}{name}:{encoded}-->{html}{_CLOSE}")  # noqa: S308
+
+
+def cut(html):
+    """The shell of a rendered page: literal text and, in between, the parts as
+    ``(name, arguments)``."""
+    segments, start = [], 0
+    for match in _MARKED.finditer(html):
+        segments.append(html[start : match.start()])
+        segments.append((match.group(1), json.loads(base64.urlsafe_b64decode(match.group(2)))))
+        start = match.end()
+    segments.append(html[start:])
+    return segments
+
+
+def unmark(html):
+    """The page as the member gets it: parts without their markers."""
+    if _OPEN not in html:
+        return html
+    return _MARKED.sub(lambda match: match.group(3), html)
+
+
+def fill(request, segments):
+    """The member's page from a shell: every part rendered for them."""
+    return "".join(
+        segment if isinstance(segment, str) else render_part(request, *segment, marked=False) for segment in segments
+    )
+
+
+def with_token(request, html):
+    if CSRF_PLACEHOLDER not in html:
+        return html
+    return html.replace(CSRF_PLACEHOLDER, get_token(request))
+
+
+_TOKEN_FIELD = re.compile(r'name="csrfmiddlewaretoken" value="([^"]*)"')
+
+
+def holds_token(html):
+    """A shell must never hold a real token (one a view wrote past the placeholder)."""
+    return any(value != CSRF_PLACEHOLDER for value in _TOKEN_FIELD.findall(html))
+
+
+class Audience:
+    """The members who see a page the same way, except for its parts.
+
+    A public page shows a member what their groups and roles let them see. Beyond that,
+    only these change what a page shows: being a site editor (who sees and moderates
+    everything, and gets the editing bar), being staff, writing or owning pages (an
+    author sees their own restricted posts in listings and can close reactions on
+    them), and managing a group. A member with none of those shares the audience of
+    everyone in the same groups with the same roles; anyone with one has an audience of
+    their own. A template that starts showing something by permission must add it here."""
+
+    def __init__(self, user):
+        from django.contrib.auth import get_user_model
+        from django.contrib.auth.models import Permission
+        from django.db.models import Q
+
+        from wagtail.models import Page
+
+        from blog.models import BlogPage
+        from groups.access import MANAGER_ROLES
+        from groups.models import Membership
+
+        self.user = user
+        moderating = Permission.objects.filter(content_type__app_label="django_comments", codename="can_moderate")
+        powers = (
+            get_user_model()
+            .objects.filter(pk=user.pk)
+            .annotate(
+                moderates=Exists(moderating.filter(Q(user=OuterRef("pk")) | Q(group__user=OuterRef("pk")))),
+                owns_pages=Exists(Page.objects.filter(owner_id=OuterRef("pk"))),
+                writes_posts=Exists(BlogPage.objects.filter(author_id=OuterRef("pk"))),
+            )
+            .values_list("moderates", "owns_pages", "writes_posts")
+            .first()
+        )
+        roles = sorted(Membership.objects.filter(user_id=user.pk).values_list("group_key", "role"))
+        self.plain = not (
+            user.is_staff
+            or user.is_superuser
+            or powers is None
+            or any(powers)
+            or any(role in MANAGER_ROLES for _key, role in roles)
+        )
+        if self.plain:
+            self.key = "members:" + ",".join(f"{key}={role}" for key, role in roles)
+        else:
+            self.key = f"member:{user.pk}"
+
+    @cached_property
+    def is_site_editor(self):
+        from groups.access import is_site_editor
+
+        # A plain member is no site editor (that was asked above); anyone else is asked.
+        return False if self.plain else is_site_editor(self.user)
+
+
+def viewer_is_site_editor(request):
+    audience = getattr(request, "member_audience", None)
+    if audience is not None:
+        return audience.is_site_editor
+    from groups.access import is_site_editor
+
+    return is_site_editor(request.user)
