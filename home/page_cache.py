@@ -86,6 +86,8 @@ NEVER_CACHED_PREFIXES = (
     "/healthz",
     "/readyz",
 )
+# Answers in which a member's page may hold parts and token placeholders to fill in.
+TEXT_TYPES = ("text/", "application/json", "application/xml", "application/rss+xml", "application/atom+xml")
 # Headers a stored page keeps; the rest (cookies, Vary, security headers) is added again
 # by the middleware on the way out.
 KEPT_HEADERS = ("Content-Type", "Content-Language", "X-Robots-Tag", "Link")
@@ -208,14 +210,6 @@ def cache_key(request):
     return ENTRY_PREFIX + hashlib.sha256(identity.encode()).hexdigest()
 
 
-def member_key(request, audience):
-    """The key of the shell of this page for the member's audience, or None."""
-    identity = _identity(request)
-    if identity is None:
-        return None
-    return MEMBER_PREFIX + hashlib.sha256(f"{identity}\n{audience.key}".encode()).hexdigest()
-
-
 def _personal(request, response):
     """Whether something about this reader went into the response."""
     session = getattr(request, "session", None)
@@ -314,17 +308,20 @@ class AnonymousPageCacheMiddleware:
         rendered for them (see home/member_pages.py). Always private."""
         from .member_pages import Audience, cut, fill, holds_token, unmark, with_token
 
+        identity = _identity(request)
+        if identity is None:
+            # A form sent, the admin, a file: rendered as it always was.
+            return self.get_response(request)
         request.member_audience = audience = Audience(request.user)
-        key = member_key(request, audience)
+        key = MEMBER_PREFIX + hashlib.sha256(f"{identity}\n{audience.key}".encode()).hexdigest()
         entry = None
-        if key is not None:
-            try:
-                entry = cache.get(key)
-                if entry is not None and cache.get_many(list(entry["labels"])) != entry["labels"]:
-                    entry = None
-            except Exception:  # noqa: BLE001 - without its cache the site still answers, uncached
-                logger.exception("The page cache cannot be read")
-                key = None
+        try:
+            entry = cache.get(key)
+            if entry is not None and cache.get_many(list(entry["labels"])) != entry["labels"]:
+                entry = None
+        except Exception:  # noqa: BLE001 - without its cache the site still answers, uncached
+            logger.exception("The page cache cannot be read")
+            key = None
         if entry is not None:
             response = HttpResponse(with_token(request, fill(request, entry["segments"])))
             for name, value in entry["headers"].items():
@@ -335,7 +332,7 @@ class AnonymousPageCacheMiddleware:
         request.page_cache = Recorder()
         token_before = request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
         response = self.get_response(request)
-        if response.streaming or not response.content:
+        if response.streaming or not response.get("Content-Type", "").startswith(TEXT_TYPES):
             return response
         html = response.content.decode(response.charset)
         if key is not None and self._member_storable(request, response, token_before):

@@ -149,7 +149,7 @@ STORAGES = {
 if env.REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "site_config.redis_cache.RedisCache",
             "LOCATION": env.REDIS_URL,
         }
     }

@@ -25,9 +25,9 @@ if not env.REDIS_URL:
 
 if env.REDIS_URL:
     CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": env.REDIS_URL},
+        "default": {"BACKEND": "site_config.redis_cache.RedisCache", "LOCATION": env.REDIS_URL},
         "sessions": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "site_config.redis_cache.RedisCache",
             "LOCATION": env.REDIS_URL,
             "KEY_PREFIX": "sessions",
             "TIMEOUT": 60 * 60 * 24 * 14,

@@ -55,7 +55,7 @@ def test_readyz_fails_when_the_database_is_down(client, unreachable_database):
 def test_readyz_fails_when_the_cache_is_down(client, settings):
     # A Redis cache on a port nothing listens on (changing CACHES resets Django's handler).
     settings.CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": "redis://127.0.0.1:1/0"}
+        "default": {"BACKEND": "site_config.redis_cache.RedisCache", "LOCATION": "redis://127.0.0.1:1/0"}
     }
     response = client.get("/readyz")
     assert response.status_code == 503
@@ -169,7 +169,7 @@ def test_the_production_settings_use_redis_for_cache_and_sessions_and_keep_conne
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == [
-        "django.core.cache.backends.redis.RedisCache",
+        "site_config.redis_cache.RedisCache",
         "django.contrib.sessions.backends.cache",
         "redis://127.0.0.1:6379/1",
         "600",
