@@ -306,14 +306,16 @@ class AnonymousPageCacheMiddleware:
     def _member_page(self, request, seconds):
         """A logged-in member's page: the shell their audience shares, with their own parts
         rendered for them (see home/member_pages.py). Always private."""
-        from .member_pages import Audience, cut, fill, holds_token, unmark, with_token
+        from .member_pages import CSRF_PLACEHOLDER, Audience, cut, fill, holds_token, unmark, with_token
 
         identity = _identity(request)
         if identity is None:
             # A form sent, the admin, a file: rendered as it always was.
             return self.get_response(request)
         request.member_audience = audience = Audience(request.user)
-        key = MEMBER_PREFIX + hashlib.sha256(f"{identity}\n{audience.key}".encode()).hexdigest()
+        # The placeholder is part of the key: after a new secret key, shells holding the
+        # old one are never filled in.
+        key = MEMBER_PREFIX + hashlib.sha256(f"{identity}\n{audience.key}\n{CSRF_PLACEHOLDER}".encode()).hexdigest()
         entry = None
         try:
             entry = cache.get(key)

@@ -320,3 +320,10 @@ def test_a_member_page_from_the_shell_takes_as_many_queries_however_many_reactio
     assert queries() == few
     # The session's member, their audience, their vote and whether they follow the post.
     assert few <= 6
+
+
+def test_shells_made_under_another_secret_key_are_not_used(site, two_readers, monkeypatch):
+    anna, bram = two_readers
+    get(member_client(anna), site["post"].url)
+    monkeypatch.setattr("home.member_pages.CSRF_PLACEHOLDER", "samen-token-" + "1" * 32)
+    assert get(member_client(bram), site["post"].url)["X-Cache"] == "MISS"
