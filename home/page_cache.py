@@ -75,7 +75,8 @@ def _canonical(name, value):
 # Cookies that change what an anonymous reader sees, and are part of the key, each with
 # the form the site itself writes.
 VARYING_COOKIES = {"samen_reacties": re.compile(r"(oldest|newest):(5|10|25|50|100):[01]").fullmatch}
-# Paths that are never pages: the admin, files, endpoints that answer per reader.
+# Paths that are never pages: the admin, files, endpoints that answer per reader, and
+# the log-in forms and member profiles in each language (never stored, so not looked up).
 NEVER_CACHED_PREFIXES = (
     "/admin/",
     "/documents/",
@@ -85,6 +86,7 @@ NEVER_CACHED_PREFIXES = (
     "/statistieken/",
     "/healthz",
     "/readyz",
+    *(f"/{code}/{section}/" for code, _name in settings.LANGUAGES for section in ("account", "leden")),
 )
 # Answers in which a member's page may hold parts and token placeholders to fill in.
 TEXT_TYPES = ("text/", "application/json", "application/xml", "application/rss+xml", "application/atom+xml")
