@@ -76,7 +76,6 @@ def rating_context(request, item, summary=None, message=""):
         "key": str(item.translation_key),
         "may_rate": may_rate,
         "refusal": refusal,
-        "action_url": reverse("rate", args=[item.pk]),
         "next": f"{item_url}#{RATING_ANCHOR}",
         "login_url": reverse("account_login") + "?" + urlencode({"next": f"{item_url}#{RATING_ANCHOR}"}),
         "anchor": RATING_ANCHOR,
