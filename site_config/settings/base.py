@@ -117,8 +117,12 @@ AUTHENTICATION_BACKENDS = [
 ]
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/"
-# The admin signs in through the same rate-limited log-in as everyone else.
+# One log-in for everyone: allauth's, rate-limited and closed to unconfirmed addresses.
+# The admin, pages that require a log-in, and Wagtail's own log-in address lead there
+# (site_config/urls.py); the admin's password reset is allauth's too.
 WAGTAILADMIN_LOGIN_URL = "account_login"
+WAGTAIL_FRONTEND_LOGIN_URL = "account_login"
+WAGTAIL_PASSWORD_RESET_ENABLED = False
 
 # Dutch is the source language: the first Locale and the root page take this code.
 LANGUAGE_CODE = "nl"
