@@ -11,10 +11,9 @@ import re
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.urls import Resolver404, resolve
-from django.utils import translation
-from django.urls import URLPattern, URLResolver, get_resolver
+from django.urls import Resolver404, URLPattern, URLResolver, get_resolver, resolve
 from django.urls.resolvers import LocalePrefixPattern, RegexPattern, RoutePattern
+from django.utils import translation
 
 # What an argument gets when the sweep has no real value for it, by its converter.
 CONVERTER_SAMPLES = {"int": "1", "str": "x", "slug": "x", "path": "x", "uuid": "00000000-0000-0000-0000-000000000001"}
