@@ -1,3 +1,5 @@
+import unicodedata
+
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
@@ -11,6 +13,24 @@ def language_of(request):
     codes = {code for code, _ in settings.LANGUAGES}
     current = getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE)
     return current if current in codes else settings.LANGUAGE_CODE
+
+
+# Characters that turn the text around them (right-to-left overrides and isolates): in a
+# name they make it read as something else.
+DIRECTION_CONTROLS = {chr(code) for code in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))}
+
+
+def clean_display_name(value):
+    """A display name as shown everywhere: spaces collapsed, never looking like markup or an
+    address in angle brackets, and no invisible characters."""
+    name = " ".join(value.split())
+    if not name:
+        raise forms.ValidationError(_("Please fill in a display name."))
+    if "<" in name or ">" in name:
+        raise forms.ValidationError(_("A display name cannot contain < or >."))
+    if any(unicodedata.category(char) == "Cc" or char in DIRECTION_CONTROLS for char in name):
+        raise forms.ValidationError(_("Your display name contains invisible characters. Please type it again."))
+    return name
 
 
 class SamenUserCreationForm(UserCreationForm):
@@ -33,10 +53,7 @@ class SignupDetailsForm(forms.Form):
     )
 
     def clean_display_name(self):
-        name = " ".join(self.cleaned_data["display_name"].split())
-        if not name:
-            raise forms.ValidationError(_("Please fill in a display name."))
-        return name
+        return clean_display_name(self.cleaned_data["display_name"])
 
     def signup(self, request, user):
         user.display_name = self.cleaned_data["display_name"]
@@ -55,10 +72,7 @@ class ProfileForm(forms.ModelForm):
         widgets = {"bio": forms.Textarea(attrs={"rows": 4, "maxlength": 500})}
 
     def clean_display_name(self):
-        name = " ".join(self.cleaned_data["display_name"].split())
-        if not name:
-            raise forms.ValidationError(_("Please fill in a display name."))
-        return name
+        return clean_display_name(self.cleaned_data["display_name"])
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

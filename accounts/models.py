@@ -81,7 +81,10 @@ class User(AbstractUser):
 
     def _name_from_parts(self):
         full = f"{self.first_name} {self.last_name}".strip()
-        return full or self.email.split("@", 1)[0]
+        # An address may have a longer name part than a display name may be (sign-up saves
+        # the account once before it sets the name the member typed).
+        name = full or self.email.split("@", 1)[0]
+        return name[: self._meta.get_field("display_name").max_length]
 
     def get_full_name(self):
         return self.display_name or self._name_from_parts()
