@@ -216,6 +216,12 @@ WAGTAILSEARCH_BACKENDS = {
 }
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
+# A member's picture is decoded and stored re-encoded, without its EXIF, XMP and ICC
+# metadata (home/uploaded_images.py), under a pixel limit well below Pillow's own
+# decompression-bomb threshold (about 89 megapixels). It is shown at most 96 pixels wide
+# (192 on a sharp screen): it is stored no larger than the edge on its longest side.
+SAMEN_AVATAR_MAX_PIXELS = 25_000_000
+SAMEN_AVATAR_MAX_EDGE = 512
 
 # Accounts (django-allauth): log in by e-mail, confirm the address before the first log-in.
 SAMEN_SIGNUP_OPEN = env.SIGNUP_OPEN
