@@ -220,6 +220,15 @@ WAGTAILSEARCH_BACKENDS = {
 }
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
+# Every uploaded picture is decoded and stored re-encoded, without its EXIF, XMP and ICC
+# metadata (home/uploaded_images.py). The pixel limits stay well under Pillow's own
+# decompression-bomb threshold (about 89 megapixels): 50 takes a 48-megapixel phone photo.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "home.image_library.ImageForm"
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 50_000_000
+# A member's picture is shown at most 96 pixels wide (192 on a sharp screen): it is
+# stored no larger than this on its longest side.
+SAMEN_AVATAR_MAX_PIXELS = 25_000_000
+SAMEN_AVATAR_MAX_EDGE = 512
 
 # Accounts (django-allauth): log in by e-mail, confirm the address before the first log-in.
 SAMEN_SIGNUP_OPEN = env.SIGNUP_OPEN
