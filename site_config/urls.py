@@ -10,6 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from accounts.views import admin_login
 from engagement.views import rate, read_beacon
 from groups.views import stop_new_post_mails
+from home.page_password import authenticate_with_password
 from home.search import search
 from home.sitemap import robots, sitemap
 from home.views import switch_language
@@ -45,6 +46,12 @@ urlpatterns += i18n_patterns(
     path("feeds/", include("blog.feed_urls")),
     path("account/", include("allauth.urls")),
     path("leden/", include("accounts.urls")),
+    # Wagtail's page-password form, at its own address and name, with a limit on wrong passwords.
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        authenticate_with_password,
+        name="wagtailcore_authenticate_with_password",
+    ),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
