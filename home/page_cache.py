@@ -47,7 +47,7 @@ MEMBER_PREFIX = "samen:shell:"
 LABEL_PREFIX = "samen:label:"
 ASKED_PREFIX = "samen:asked:"
 # At most this many copies of variants (addresses with query parameters) for readers who
-# are not logged in, and as many shells for members: some 6 MB of searches each. A new
+# are not logged in, and as many shells for members: some 10 MB of search pages each. A new
 # variant takes the slot of whichever variant had it.
 VARIANT_SLOTS = 1000
 # Where the variants asked for once are noted, by a digest of their address (under 1 MB).
