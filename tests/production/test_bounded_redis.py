@@ -30,6 +30,7 @@ from tests.production.servers import free_port
 pytestmark = pytest.mark.django_db
 
 LIMIT = 3 * 512 * 1024
+SLACK = 64 * 1024
 BROWSER = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0"
 PROFILE = "/nl/leden/profiel/bewerken/"
 
@@ -123,20 +124,30 @@ def test_a_flood_of_searches_stays_under_the_limit_and_logs_nobody_out(bounded_r
         assert answer.status_code == 302
         assert logged_in.get(PROFILE).status_code == 200
 
-        # Each search asked twice, so that it is stored: some 10 KB a copy, well past the limit.
-        for number in range(150):
-            url = f"/nl/zoeken/?q=welzijn+{number}"
-            for _ in range(2):
-                response = reader.get(url)
-                assert response.status_code == 200, url
-        info = server.info()
-        assert info["evicted_keys"] > 0, "the flood never reached the limit"
-        assert info["used_memory"] <= LIMIT, info["used_memory_human"]
-
-        # The member is still logged in, on the session they had, though Redis evicted its
-        # copy (the oldest key of all): the database still has it.
         session_key = logged_in.cookies[settings.SESSION_COOKIE_NAME].value
-        assert not [key for key in server.scan_iter(match=f"*{session_key}*")], "the session's copy was not evicted"
+
+        def session_in_redis():
+            return any(server.scan_iter(match=f"*{session_key}*"))
+
+        assert session_in_redis()
+        # Searches, each asked twice so that it is stored (some 5 to 10 KB a copy), until
+        # Redis has evicted the session's copy too: the oldest key of all.
+        searches, peak = 0, 0
+        while session_in_redis():
+            assert searches < 1000, "a thousand searches and the session's copy is still there"
+            for _ in range(10):
+                url = f"/nl/zoeken/?q=welzijn+{searches}"
+                for _ in range(2):
+                    response = reader.get(url)
+                    assert response.status_code == 200, url
+                searches += 1
+                peak = max(peak, server.info("memory")["used_memory"])
+        assert server.info("stats")["evicted_keys"] > 0
+        # Redis evicts before it runs a command, so the write just done may stand past the
+        # limit until the next one: by one page copy at most.
+        assert peak <= LIMIT + SLACK, f"{peak} bytes in use, the limit is {LIMIT}"
+
+        # The member is still logged in, on the session they had: the database has it.
         profile = logged_in.get(PROFILE)
         assert profile.status_code == 200, profile.get("Location")
         assert "Blijft Ingelogd" in profile.content.decode()
