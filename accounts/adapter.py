@@ -1,6 +1,10 @@
+from contextlib import nullcontext
+
 from django.conf import settings
+from django.utils import translation
 
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.core import ratelimit
 
 from home.links import absolute_url
 
@@ -25,6 +29,33 @@ class AccountAdapter(DefaultAccountAdapter):
             for key, value in context.items()
         }
         super().send_mail(template_prefix, email, context)
+
+    def send_account_already_exists_mail(self, email):
+        # The mail (and the links in it) in the language of the member whose address it is;
+        # an address nobody has confirmed has no such member yet, so the language of the
+        # person signing up is as good as any.
+        from .signup import confirmed_owner_of
+
+        owner = confirmed_owner_of(email)
+        with translation.override(owner.language) if owner else nullcontext():
+            super().send_account_already_exists_mail(email)
+
+    def should_send_confirmation_mail(self, request, email_address, signup):
+        # allauth mails an address at most once every few minutes. When someone added this
+        # address to their own account a moment ago, that mail used the allowance up and the
+        # owner signing up would get none. Letting a new account's own mail through stays
+        # bounded: the next sign-up with the address finds it taken by this account.
+        if signup:
+            ratelimit.clear(request, action="confirm_email", key=email_address.email.lower())
+        return super().should_send_confirmation_mail(request, email_address, signup)
+
+    def confirm_email(self, request, email_address):
+        from .signup import release_unconfirmed_claims
+
+        confirmed = super().confirm_email(request, email_address)
+        if confirmed:
+            release_unconfirmed_claims(email_address)
+        return confirmed
 
     def is_safe_url(self, url):
         from allauth.core import context

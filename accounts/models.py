@@ -1,7 +1,11 @@
+from functools import partial
+
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
-from django.db import models
+from django.db import models, transaction
 from django.db.models.functions import Lower
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
 from django.utils.translation import gettext_lazy as _
 
 
@@ -77,14 +81,40 @@ class User(AbstractUser):
         self.email = UserManager.normalize_email(self.email)
         if not self.display_name:
             self.display_name = self._name_from_parts()
+        replaced = self._stored_avatar_replaced(kwargs.get("update_fields"))
         super().save(*args, **kwargs)
+        if replaced:
+            _delete_avatar_file_on_commit(replaced, self._state.db)
+
+    def _stored_avatar_replaced(self, update_fields):
+        """The name of the stored picture this save replaces or removes, if any. Django
+        leaves the old file behind; it holds a picture the member took away."""
+        if self._state.adding or (update_fields is not None and "avatar" not in update_fields):
+            return None
+        stored = User.objects.filter(pk=self.pk).values_list("avatar", flat=True).first()
+        return stored if stored and stored != self.avatar.name else None
 
     def _name_from_parts(self):
         full = f"{self.first_name} {self.last_name}".strip()
-        return full or self.email.split("@", 1)[0]
+        # An address may have a longer name part than a display name may be (sign-up saves
+        # the account once before it sets the name the member typed).
+        name = full or self.email.split("@", 1)[0]
+        return name[: self._meta.get_field("display_name").max_length]
 
     def get_full_name(self):
         return self.display_name or self._name_from_parts()
 
     def get_short_name(self):
         return self.get_full_name()
+
+
+def _delete_avatar_file_on_commit(name, using):
+    # Only once the change is committed: a rolled-back save still shows the old picture.
+    storage = User._meta.get_field("avatar").storage
+    transaction.on_commit(partial(storage.delete, name), using=using)
+
+
+@receiver(post_delete, sender=User, dispatch_uid="delete_avatar_file")
+def _delete_avatar_with_member(sender, instance, using, **kwargs):
+    if instance.avatar:
+        _delete_avatar_file_on_commit(instance.avatar.name, using)

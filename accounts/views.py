@@ -1,7 +1,11 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
+
+from home.links import safe_next
 
 from .forms import ProfileForm
 from .models import User
@@ -39,13 +43,17 @@ def edit_profile(request):
     return render(request, "accounts/edit_profile.html", {"form": form}, status=status)
 
 
-def admin_login(request):
-    """Send the admin's log-in to the site's own, keeping where the editor was going."""
-    from django.urls import reverse
-    from django.utils.http import urlencode
+def site_login(fallback):
+    """A view that sends a log-in form Django or Wagtail mounts to the site's own
+    (allauth's: rate-limited, and closed to addresses nobody confirmed), keeping where
+    the reader was going when that is a path on this site."""
 
-    from home.links import safe_next
+    def to_site_login(request):
+        next_url = safe_next(request, request.GET.get("next") or request.POST.get("next"), fallback=fallback)
+        return redirect(f"{reverse('account_login')}?{urlencode({'next': next_url})}")
 
-    target = reverse("account_login")
-    next_url = safe_next(request, request.GET.get("next"), fallback="/admin/")
-    return redirect(f"{target}?{urlencode({'next': next_url})}")
+    return to_site_login
+
+
+admin_login = site_login(fallback="/admin/")
+frontend_login = site_login(fallback="/")

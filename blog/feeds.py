@@ -1,6 +1,14 @@
 """RSS 2.0 and Atom feeds of the latest public posts: all of them, per group, per tag and
 per author, in the language of the address. Only posts anyone may read go in (level
-"everyone", in an open group, on an open site): a feed reader never logs in."""
+"everyone", in an open group, on an open site, behind no password or log-in of Wagtail's
+own): a feed reader never logs in, and a feed is cached and shared, so it is decided by what
+an anonymous reader may see whoever asks.
+
+A feed is keyed by a name, so whether it answers says something too. A group and an author
+have public pages of their own (a closed group's page shows its title and description to
+anyone; so does every active member's profile), so their feeds confirm nothing those pages
+do not: they answer, empty when nothing in them is public. A tag has no page: it is known
+only from the posts that carry it, so its feed answers only when a public post does."""
 
 from dataclasses import dataclass
 
@@ -30,6 +38,7 @@ FEED_SIZE = 20
 def public_posts(locale):
     return (
         viewable(AnonymousUser(), BlogPage.objects.filter(locale=locale))
+        .public()
         .select_related("author")
         .order_by("-date_published", "-pk")
     )
@@ -104,7 +113,8 @@ class LatestPosts(Feed):
 
 class GroupPosts(LatestPosts):
     def subject(self, locale, slug):
-        return get_object_or_404(GroupPage.objects.live(), locale=locale, slug=slug)
+        # A group behind a password or a log-in keeps its title and description to itself.
+        return get_object_or_404(GroupPage.objects.live().public(), locale=locale, slug=slug)
 
     def title(self, obj):
         return _("Samen: blog posts in %(group)s") % {"group": obj.thing.title}
@@ -121,7 +131,10 @@ class GroupPosts(LatestPosts):
 
 class TagPosts(LatestPosts):
     def subject(self, locale, slug):
-        tag = Tag.objects.filter(slug=slug).first()
+        # The same 404 as for a tag nobody uses: a tag found only on posts an anonymous
+        # reader may not read must not be confirmed (the blog index hides it too).
+        carriers = public_posts(locale).values("pk")
+        tag = Tag.objects.filter(slug=slug, blog_blogpagetag_items__content_object__in=carriers).first()
         if tag is None:
             raise Http404
         return tag

@@ -18,6 +18,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from engagement.context import post_and_group_ratings, reaction_context
 from engagement.readership import read_count
 from groups.access import AccessLevel, effective_level, facts_for, is_site_editor
+from groups.admin_access import PostPermissionTester
 from home.models import BasePage, IntroPage
 from home.translations import follow_source, lead_translations
 
@@ -206,6 +207,10 @@ class BlogPage(BasePage):
         from .listings import blog_index_for
 
         return blog_index_for(self.locale)
+
+    def permissions_for_user(self, user):
+        # What the admin lets a member do with this post asks the access policy first.
+        return PostPermissionTester(user, self)
 
     def breadcrumb_pages(self):
         return [page for page in (self.blog_index, self.group) if page is not None]

@@ -32,6 +32,7 @@ class AccessFacts:
     group_paths: dict = field(default_factory=dict)  # translation key -> paths of its pages
     closed_groups: set = field(default_factory=set)  # translation keys
     member_of: set = field(default_factory=set)  # translation keys
+    manages: set = field(default_factory=set)  # translation keys of the groups they own or admin
     site_closed: bool = False
 
     def paths_of(self, keys):
@@ -72,9 +73,10 @@ def _read_facts(user):
         if closed:
             facts.closed_groups.add(key)
     if _is_member_account(user):
-        facts.member_of = set(
-            Membership.objects.filter(user=user, role__in=MEMBER_ROLES).values_list("group_key", flat=True)
-        )
+        for key, role in Membership.objects.filter(user=user, role__in=MEMBER_ROLES).values_list("group_key", "role"):
+            facts.member_of.add(key)
+            if role in MANAGER_ROLES:
+                facts.manages.add(key)
     facts.site_closed = SiteAccess.site_is_closed()
     return facts
 
@@ -103,7 +105,7 @@ def is_site_editor(user):
     )
 
 
-def _group_key_of(post, facts):
+def group_key_of(post, facts):
     parent_path = post.path[: -post.steplen]
     for key, paths in facts.group_paths.items():
         if parent_path in paths:
@@ -116,7 +118,7 @@ def effective_level(post, facts):
     narrow ("everyone" and "logged in" become "group members", resp. "everyone" becomes
     "logged in")."""
     level = post.access_level
-    if level in (AccessLevel.PUBLIC, AccessLevel.LOGGED_IN) and _group_key_of(post, facts) in facts.closed_groups:
+    if level in (AccessLevel.PUBLIC, AccessLevel.LOGGED_IN) and group_key_of(post, facts) in facts.closed_groups:
         return AccessLevel.MEMBERS
     if level == AccessLevel.PUBLIC and facts.site_closed:
         return AccessLevel.LOGGED_IN
@@ -133,7 +135,7 @@ def post_is_visible(user, post, facts):
         return False
     if level == AccessLevel.LOGGED_IN:
         return True
-    return _group_key_of(post, facts) in facts.member_of
+    return group_key_of(post, facts) in facts.member_of
 
 
 def _is_post(page):

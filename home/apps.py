@@ -6,6 +6,7 @@ class HomeConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import cache_purging
+        from . import cache_purging, image_library
 
         cache_purging.connect()
+        image_library.connect()

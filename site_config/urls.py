@@ -5,10 +5,12 @@ from django.utils.translation import pgettext_lazy
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.admin.auth import require_admin_access
 from wagtail.documents import urls as wagtaildocs_urls
 
-from accounts.views import admin_login
+from accounts.views import admin_login, frontend_login
 from engagement.views import rate, read_beacon
+from groups.admin_reports import PageTypesUsageForMember, TranslationsForMember
 from groups.views import stop_new_post_mails
 from home.page_password import authenticate_with_password
 from home.search import search
@@ -21,6 +23,28 @@ from site_config.health import healthz, readyz
 urlpatterns = [
     # The admin's own log-in form is replaced by the site's, which is rate-limited.
     path("admin/login/", admin_login, name="admin_login_redirect"),
+    # Two admin reports that list pages without asking the page permission policy, in
+    # versions that leave out what the member may not open (groups/admin_reports.py).
+    path(
+        "admin/reports/page-types-usage/",
+        require_admin_access(PageTypesUsageForMember.as_view()),
+        name="page_types_usage",
+    ),
+    path(
+        "admin/reports/page-types-usage/results/",
+        require_admin_access(PageTypesUsageForMember.as_view(results_only=True)),
+        name="page_types_usage_results",
+    ),
+    path(
+        "admin/localize/reports/translations/",
+        require_admin_access(TranslationsForMember.as_view()),
+        name="translations_report",
+    ),
+    path(
+        "admin/localize/reports/translations/results/",
+        require_admin_access(TranslationsForMember.as_view(results_only=True)),
+        name="translations_report_results",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("reacties/", include("engagement.urls")),
@@ -41,17 +65,25 @@ if settings.DEBUG:
     urlpatterns += staticfiles_urlpatterns()
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
+# Wagtail's page serving, with two of its own views replaced under their names (which
+# Wagtail reverses): its front-end log-in (a plain Django LoginView, which knows neither
+# allauth's rate limits nor its e-mail confirmation) leads to the site's log-in, and its
+# page-password form limits wrong passwords (home/page_password.py).
+REPLACED = {
+    "wagtailcore_login": path("_util/login/", frontend_login, name="wagtailcore_login"),
+    "wagtailcore_authenticate_with_password": path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        authenticate_with_password,
+        name="wagtailcore_authenticate_with_password",
+    ),
+}
+wagtail_page_urls = [REPLACED.get(pattern.name, pattern) for pattern in wagtail_urls.urlpatterns]
+
 urlpatterns += i18n_patterns(
     path(pgettext_lazy("address of the search page", "search/"), search, name="search"),
     path("feeds/", include("blog.feed_urls")),
     path("account/", include("allauth.urls")),
     path("leden/", include("accounts.urls")),
-    # Wagtail's page-password form, at its own address and name, with a limit on wrong passwords.
-    path(
-        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
-        authenticate_with_password,
-        name="wagtailcore_authenticate_with_password",
-    ),
-    path("", include(wagtail_urls)),
+    path("", include(wagtail_page_urls)),
     prefix_default_language=True,
 )

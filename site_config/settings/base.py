@@ -117,8 +117,12 @@ AUTHENTICATION_BACKENDS = [
 ]
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/"
-# The admin signs in through the same rate-limited log-in as everyone else.
+# One log-in for everyone: allauth's, rate-limited and closed to unconfirmed addresses.
+# The admin, pages that require a log-in, and Wagtail's own log-in address lead there
+# (site_config/urls.py); the admin's password reset is allauth's too.
 WAGTAILADMIN_LOGIN_URL = "account_login"
+WAGTAIL_FRONTEND_LOGIN_URL = "account_login"
+WAGTAIL_PASSWORD_RESET_ENABLED = False
 
 # Dutch is the source language: the first Locale and the root page take this code.
 LANGUAGE_CODE = "nl"
@@ -216,6 +220,15 @@ WAGTAILSEARCH_BACKENDS = {
 }
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
+# Every uploaded picture is decoded and stored re-encoded, without its EXIF, XMP and ICC
+# metadata (home/uploaded_images.py). The pixel limits stay well under Pillow's own
+# decompression-bomb threshold (about 89 megapixels): 50 takes a 48-megapixel phone photo.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "home.image_library.ImageForm"
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 50_000_000
+# A member's picture is shown at most 96 pixels wide (192 on a sharp screen): it is
+# stored no larger than this on its longest side.
+SAMEN_AVATAR_MAX_PIXELS = 25_000_000
+SAMEN_AVATAR_MAX_EDGE = 512
 
 # Accounts (django-allauth): log in by e-mail, confirm the address before the first log-in.
 SAMEN_SIGNUP_OPEN = env.SIGNUP_OPEN
@@ -224,6 +237,8 @@ ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_SIGNUP_FORM_CLASS = "accounts.forms.SignupDetailsForm"
+# An address only counts as taken once an account has confirmed it (or logs in with it).
+ACCOUNT_FORMS = {"signup": "accounts.signup.SignupForm"}
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True

@@ -134,6 +134,16 @@ class TestEditProfile:
         assert response.status_code == 400
         assert response.context["form"].errors["display_name"]
 
+    @pytest.mark.parametrize("name", ["<script>alert(1)</script>", "Anna <beheer@samen.test>", "Anna\u202eV"])
+    def test_a_display_name_that_looks_like_markup_is_refused_as_at_sign_up(self, client, anna, name):
+        client.force_login(anna)
+        response = client.post(EDIT_URL, {"display_name": name, "bio": ""})
+        assert response.status_code == 400
+        assert response.context["form"].errors["display_name"]
+        assert soup(response).select_one("input[name=display_name]")["value"] == name
+        anna.refresh_from_db()
+        assert anna.display_name == "Anna de Vries"
+
     def test_bio_over_500_characters_is_refused(self, client, anna):
         client.force_login(anna)
         response = client.post(EDIT_URL, {"display_name": "Anna", "bio": "b" * 501})

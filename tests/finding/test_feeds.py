@@ -8,6 +8,8 @@ import datetime
 
 from django.utils import timezone, translation
 
+from wagtail.models import PageViewRestriction
+
 import feedparser
 import pytest
 
@@ -175,10 +177,17 @@ def test_an_english_feed_holds_english_versions_only(client, corpus, language):
 
 def test_a_closed_site_has_empty_feeds(client, corpus):
     close_site()
-    for kind in KINDS:
+    for kind in ("all", "group", "author"):
         for language, fmt in (("nl", "rss"), ("en", "atom")):
             feed = read_feed(client, feed_url(language, kind, fmt, corpus), fmt)
             assert feed.entries == [], (language, kind, fmt)
+
+
+def test_a_closed_site_confirms_no_tag(client, corpus):
+    # On a closed site no post is public, so no tag is known to an anonymous reader.
+    close_site()
+    for language, fmt in (("nl", "rss"), ("en", "atom")):
+        assert client.get(feed_url(language, "tag", fmt, corpus)).status_code == 404, (language, fmt)
 
 
 def test_a_closed_group_has_an_empty_feed(client, corpus):
@@ -200,6 +209,78 @@ def test_a_closed_group_has_an_empty_feed(client, corpus):
 )
 def test_an_unknown_group_tag_or_author_is_404(client, corpus, path):
     assert client.get(path).status_code == 404
+
+
+# What a feed's name confirms ------------------------------------------------------------------
+
+RESTRICTED = {
+    "owner": dict(access_level="owner"),
+    "members": dict(access_level="members"),
+    "logged_in": dict(access_level="logged_in"),
+    "closed group": dict(closed_group=True),
+    "draft": dict(draft=True),
+    "password": dict(password=True),
+}
+
+
+def restricted_post(site, how, **kwargs):
+    """A post no anonymous reader may read, for the reason ``how`` names."""
+    how = RESTRICTED[how]
+    if how.get("closed_group"):
+        kwargs["parent"] = site.closed_group
+    post = site.post(access_level=how.get("access_level", "public"), **kwargs)
+    if how.get("draft"):
+        post.unpublish()
+    if how.get("password"):
+        PageViewRestriction.objects.create(page=post, restriction_type="password", password="geheim")
+    return post
+
+
+@pytest.mark.parametrize("how", RESTRICTED)
+def test_a_tag_found_only_on_restricted_posts_is_404_for_everyone(site, corpus, how):
+    # "member" belongs to the post's group and "author" wrote it: both may read most of
+    # these posts, but a feed is shared and says only what anonymous readers may see.
+    restricted_post(site, how, title=f"Met een geheime tag: {how}", tags=["Overname Gesprekken"])
+    for kind in ("anonymous", "member", "author"):
+        browser = site.client(kind)
+        for fmt in FORMATS:
+            response = browser.get(f"/nl/feeds/tag/overname-gesprekken/{fmt}/")
+            assert response.status_code == 404, (kind, fmt)
+            assert b"Overname Gesprekken" not in response.content
+
+
+def test_a_tag_on_a_public_post_in_the_other_language_only_is_404(client, site, corpus):
+    site.post(title="Alleen in het Nederlands", tags=["alleen-nederlands"])
+    assert read_feed(client, "/nl/feeds/tag/alleen-nederlands/rss/", "rss").entries
+    for fmt in FORMATS:
+        assert client.get(f"/en/feeds/tag/alleen-nederlands/{fmt}/").status_code == 404
+
+
+def test_a_tag_on_a_public_post_too_has_a_feed_of_the_public_posts_only(client, site, corpus):
+    public = site.post(title="Openbaar met tag", tags=["gedeeld"], date_published=day(50))
+    for how in RESTRICTED:
+        restricted_post(site, how, title=f"Verborgen met tag: {how}", tags=["gedeeld"], date_published=day(60))
+    for fmt in FORMATS:
+        feed = read_feed(client, f"/nl/feeds/tag/gedeeld/{fmt}/", fmt)
+        assert [entry.link for entry in feed.entries] == [absolute(public.url)]
+
+
+def test_a_post_behind_a_password_is_in_no_feed(client, site, corpus):
+    post = restricted_post(site, "password", title="Met wachtwoord", author=corpus["ruben"], tags=["fietsen"])
+    post.date_published = day(200)
+    post.save()
+    for kind in KINDS:
+        for fmt in FORMATS:
+            feed = read_feed(client, feed_url("nl", kind, fmt, corpus), fmt)
+            assert "Met wachtwoord" not in [entry.title for entry in feed.entries], (kind, fmt)
+
+
+def test_a_group_behind_a_password_has_no_feed(client, site, corpus):
+    PageViewRestriction.objects.create(page=site.other_group, restriction_type="password", password="geheim")
+    for fmt in FORMATS:
+        response = client.get(f"/nl/feeds/groep/digitaal-samenwerken/{fmt}/")
+        assert response.status_code == 404, fmt
+        assert b"Digitaal" not in response.content
 
 
 def test_an_inactive_author_has_no_feed(client, corpus):
