@@ -25,3 +25,13 @@ accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-") or None
 errorlog = "-"
 wsgi_app = "site_config.wsgi:application"
 raw_env = [f"DJANGO_SETTINGS_MODULE={os.environ.get('DJANGO_SETTINGS_MODULE', 'site_config.settings.production')}"]
+# gunicorn's control socket (for gunicornc) defaults to one path per user account,
+# ~/.gunicorn/gunicorn.ctl: a second server on the machine (make bench beside make
+# serve-prod, the two-server tests) unlinks the first one's socket and takes the path, so
+# commands meant for one server reach the other. Samen's servers are run with signals;
+# a server gets a control socket only at a path given for it alone.
+control_socket_path = os.environ.get("GUNICORN_CONTROL_SOCKET", "")
+if control_socket_path:
+    control_socket = control_socket_path
+else:
+    control_socket_disable = True

@@ -1,13 +1,20 @@
-"""Counting reads of a post: once per reader session, never for its author, for bots,
-for previews or from ignored networks, and atomically, so simultaneous first reads by
-many readers all count.
+"""Counting reads of a post: once per reader per post (for as long as a session would
+last), never for its author, for bots, for previews or from ignored networks, and
+atomically, so simultaneous first reads by many readers all count.
 
 A page served from a full-page cache must still count, so the page itself counts
 nothing: after it loads, a small script sends a beacon to ``/statistieken/gelezen/<id>/``
 (``navigator.sendBeacon``), and without JavaScript a 1x1 image in ``<noscript>`` requests
 the same address. Either request carries the reader's own cookies and user agent, so the
-rules below see the real reader, while the cached HTML stays the same for everyone."""
+rules below see the real reader, while the cached HTML stays the same for everyone.
 
+The posts a reader has been counted for are kept in a signed cookie of their own, sent
+only to the beacon, not in a session: a beacon that made a session for every reader
+without one would let anyone fill the session store by sending it requests without
+cookies."""
+
+import base64
+import hashlib
 import ipaddress
 import re
 from functools import lru_cache
@@ -19,8 +26,13 @@ from django.utils import timezone
 
 from .models import DailyViews, PostViews
 
-SESSION_KEY = "samen_gelezen"
-SESSION_LIMIT = 500
+COOKIE_NAME = "samen_gelezen"
+COOKIE_SALT = "samen.engagement.read"
+COOKIE_PATH = "/statistieken/gelezen/"
+# The posts most recently counted; a reader of more posts than this within the cookie's
+# life may count once more for one read long ago. 100 marks keep the cookie under 1 KB.
+COOKIE_LIMIT = 100
+MARK = re.compile(r"[-_A-Za-z0-9]{8}")
 
 
 @lru_cache(maxsize=1)
@@ -55,23 +67,46 @@ def from_ignored_network(address):
     return any(ip in network for network in _ignored_networks())
 
 
+def read_mark(post):
+    """A short stand-in for the post in the reader's cookie, the same in every language."""
+    digest = hashlib.blake2b(str(post.translation_key).encode(), digest_size=6).digest()
+    return base64.urlsafe_b64encode(digest).decode()
+
+
+def counted_marks(request):
+    """The marks of the posts this reader was already counted for. A cookie that was
+    changed, or is older than a session may be, counts as none."""
+    raw = request.get_signed_cookie(COOKIE_NAME, default="", salt=COOKIE_SALT, max_age=settings.SESSION_COOKIE_AGE)
+    return [mark for mark in raw.split(".") if MARK.fullmatch(mark)]
+
+
 def counts_as_read(request, post):
-    """Whether this request is a reader's first read of ``post`` in this session."""
+    """Whether this request is the reader's first read of ``post``."""
     if not post.live:
         return False
     if request.user.is_authenticated and request.user.pk == getattr(post, "author_id", None):
         return False
     if is_bot(request.headers.get("User-Agent", "")) or from_ignored_network(client_address(request)):
         return False
-    return str(post.translation_key) not in request.session.get(SESSION_KEY, [])
+    return read_mark(post) not in counted_marks(request)
 
 
-def record_read(request, post):
-    """Count one read of ``post`` if the rules allow it; True when it was counted."""
+def record_read(request, response, post):
+    """Count one read of ``post`` if the rules allow it, and remember it in ``response``'s
+    cookie; True when it was counted."""
     if not counts_as_read(request, post):
         return False
-    seen = request.session.get(SESSION_KEY, [])
-    request.session[SESSION_KEY] = [*seen[-(SESSION_LIMIT - 1) :], str(post.translation_key)]
+    marks = [*counted_marks(request)[-(COOKIE_LIMIT - 1) :], read_mark(post)]
+    response.set_signed_cookie(
+        COOKIE_NAME,
+        ".".join(marks),
+        salt=COOKIE_SALT,
+        max_age=settings.SESSION_COOKIE_AGE,
+        path=COOKIE_PATH,
+        secure=settings.SESSION_COOKIE_SECURE,
+        httponly=True,
+        samesite="Lax",
+    )
     _add_one(PostViews, translation_key=post.translation_key)
     _add_one(DailyViews, translation_key=post.translation_key, day=timezone.localdate())
     return True

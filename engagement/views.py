@@ -362,8 +362,8 @@ def read_beacon(request, page_id):
     if request.method not in ("GET", "POST"):
         return HttpResponseNotAllowed(["GET", "POST"])
     page = _visible_page_or_404(request, page_id)
-    readership.record_read(request, page)
     response = HttpResponse(PIXEL, content_type="image/gif") if request.method == "GET" else HttpResponse(status=204)
+    readership.record_read(request, response, page)
     response["Cache-Control"] = "no-store"
     return response
 

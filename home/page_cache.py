@@ -12,6 +12,13 @@ version; a stored page is only served while all its labels still have the versio
 had when it was stored (see ``purge``). Changing a post therefore purges its own page,
 its group, the indexes and every page that shows it as related or next/previous, and
 nothing else.
+
+A page's own address has a copy as soon as it is asked for: there are as many of those as
+there are pages. An address with query parameters (a search, a filter, a page number) is a
+*variant*, and anyone can make up new ones (every ``?q=`` is another search): a variant is
+stored only when the same address is asked for a second time within a copy's lifetime, and
+always in one of ``VARIANT_SLOTS`` keys, so that a flood of made-up addresses can neither
+fill the cache nor push the pages' own copies out of it.
 """
 
 import hashlib
@@ -19,6 +26,7 @@ import logging
 import re
 import time
 import uuid
+from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -37,6 +45,13 @@ SEARCH = "search"
 ENTRY_PREFIX = "samen:page:"
 MEMBER_PREFIX = "samen:shell:"
 LABEL_PREFIX = "samen:label:"
+ASKED_PREFIX = "samen:asked:"
+# At most this many copies of variants (addresses with query parameters) for readers who
+# are not logged in, and as many shells for members: some 10 MB of search pages each. A new
+# variant takes the slot of whichever variant had it.
+VARIANT_SLOTS = 1000
+# Where the variants asked for once are noted, by a digest of their address (under 1 MB).
+ASKED_SLOTS = 4096
 # A request with this header asks for the personal parts of the page it names (see
 # home/personal.py); it is never served from or stored in the cache.
 PERSONAL_HEADER = "X-Samen-Personal"
@@ -201,15 +216,45 @@ def _identity(request):
     return "\n".join([request.scheme, host, request.path, urlencode(parameters), *cookies])
 
 
-def cache_key(request):
-    """The key of the shared copy this request may be served from, or None when the
+@dataclass(frozen=True)
+class Place:
+    """Where the copy for one address (and audience) is kept, and the digest that the copy
+    in that key must carry to be the one asked for."""
+
+    key: str
+    digest: str
+    variant: bool
+
+    def holds(self, entry):
+        return entry is not None and entry.get("digest") == self.digest
+
+
+def _place(prefix, identity, request):
+    digest = hashlib.sha256(identity.encode()).hexdigest()
+    if request.GET:
+        return Place(f"{prefix}variant:{int(digest[:8], 16) % VARIANT_SLOTS}", digest, variant=True)
+    return Place(prefix + digest, digest, variant=False)
+
+
+def cache_place(request):
+    """Where the shared copy this request may be served from is kept, or None when the
     request must be answered fresh."""
     if request.user.is_authenticated:
         return None
     identity = _identity(request)
     if identity is None:
         return None
-    return ENTRY_PREFIX + hashlib.sha256(identity.encode()).hexdigest()
+    return _place(ENTRY_PREFIX, identity, request)
+
+
+def _asked_again(place, seconds):
+    """Whether the variant at ``place`` was asked for before within ``seconds``; noted if
+    not. Two readers asking at once may both be the first: the copy waits for a third."""
+    key = f"{ASKED_PREFIX}{int(place.digest[8:16], 16) % ASKED_SLOTS}"
+    if cache.get(key) == place.digest:
+        return True
+    cache.set(key, place.digest, timeout=seconds)
+    return False
 
 
 def _personal(request, response):
@@ -276,14 +321,14 @@ class AnonymousPageCacheMiddleware:
         seconds = settings.PAGE_CACHE_SECONDS
         if seconds and settings.MEMBER_PAGE_CACHE and request.user.is_authenticated:
             return self._finish(request, self._member_page(request, seconds))
-        key = cache_key(request) if seconds else None
-        if key is None:
+        place = cache_place(request) if seconds else None
+        if place is None:
             response = self.get_response(request)
             return self._finish(request, response)
 
         try:
-            entry = cache.get(key)
-            fresh = entry is not None and cache.get_many(list(entry["labels"])) == entry["labels"]
+            entry = cache.get(place.key)
+            fresh = place.holds(entry) and cache.get_many(list(entry["labels"])) == entry["labels"]
         except Exception:  # noqa: BLE001 - without its cache the site still answers, uncached
             logger.exception("The page cache cannot be read")
             return self._finish(request, self.get_response(request))
@@ -297,7 +342,7 @@ class AnonymousPageCacheMiddleware:
         response = self.get_response(request)
         if _storable(request, response):
             try:
-                self._store(key, request, response, seconds)
+                self._store(place, request, response, seconds)
             except Exception:  # noqa: BLE001 - the reader still gets the page
                 logger.exception("The page cache cannot be written")
             response["X-Cache"] = "MISS"
@@ -317,15 +362,15 @@ class AnonymousPageCacheMiddleware:
         request.member_audience = audience = Audience(request.user)
         # The placeholder is part of the key: after a new secret key, shells holding the
         # old one are never filled in.
-        key = MEMBER_PREFIX + hashlib.sha256(f"{identity}\n{audience.key}\n{CSRF_PLACEHOLDER}".encode()).hexdigest()
+        place = _place(MEMBER_PREFIX, f"{identity}\n{audience.key}\n{CSRF_PLACEHOLDER}", request)
         entry = None
         try:
-            entry = cache.get(key)
-            if entry is not None and cache.get_many(list(entry["labels"])) != entry["labels"]:
+            entry = cache.get(place.key)
+            if not place.holds(entry) or cache.get_many(list(entry["labels"])) != entry["labels"]:
                 entry = None
         except Exception:  # noqa: BLE001 - without its cache the site still answers, uncached
             logger.exception("The page cache cannot be read")
-            key = None
+            place = None
         if entry is not None:
             response = HttpResponse(with_token(request, fill(request, entry["segments"])))
             for name, value in entry["headers"].items():
@@ -339,12 +384,12 @@ class AnonymousPageCacheMiddleware:
         if response.streaming or not response.get("Content-Type", "").startswith(TEXT_TYPES):
             return response
         html = response.content.decode(response.charset)
-        if key is not None and self._member_storable(request, response, token_before):
+        if place is not None and self._member_storable(request, response, token_before):
             segments = cut(html)
             shell = "".join(segment for segment in segments if isinstance(segment, str))
             if not holds_token(shell):
                 try:
-                    self._store(key, request, response, seconds, segments=segments)
+                    self._store(place, request, response, seconds, segments=segments)
                 except Exception:  # noqa: BLE001 - the member still gets the page
                     logger.exception("The page cache cannot be written")
                 response["X-Cache"] = "MISS"
@@ -368,16 +413,19 @@ class AnonymousPageCacheMiddleware:
         )
 
     @staticmethod
-    def _store(key, request, response, seconds, segments=None):
+    def _store(place, request, response, seconds, segments=None):
+        if place.variant and not _asked_again(place, seconds):
+            return
         labels = _versions(request.page_cache.labels)
         if _purged_since(labels, request.page_cache.started_ns):
             return
         headers = {name: response[name] for name in KEPT_HEADERS if response.has_header(name)}
+        entry = {"digest": place.digest, "labels": labels, "headers": headers}
         if segments is None:
-            entry = {"labels": labels, "content": response.content, "headers": headers}
+            entry["content"] = response.content
         else:
-            entry = {"labels": labels, "segments": segments, "headers": headers}
-        cache.set(key, entry, timeout=seconds)
+            entry["segments"] = segments
+        cache.set(place.key, entry, timeout=seconds)
 
     def _finish(self, request, response):
         user = getattr(request, "user", None)

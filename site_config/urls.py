@@ -12,6 +12,7 @@ from accounts.views import admin_login, frontend_login
 from engagement.views import rate, read_beacon
 from groups.admin_reports import PageTypesUsageForMember, TranslationsForMember
 from groups.views import stop_new_post_mails
+from home.page_password import authenticate_with_password
 from home.search import search
 from home.sitemap import robots, sitemap
 from home.views import switch_language
@@ -64,13 +65,19 @@ if settings.DEBUG:
     urlpatterns += staticfiles_urlpatterns()
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-# Wagtail's page serving, but its front-end log-in (a plain Django LoginView, which knows
-# neither allauth's rate limits nor its e-mail confirmation) leads to the site's log-in
-# under the same name, which Wagtail reverses for pages that require a log-in.
-wagtail_page_urls = [
-    path("_util/login/", frontend_login, name="wagtailcore_login"),
-    *(pattern for pattern in wagtail_urls.urlpatterns if pattern.name != "wagtailcore_login"),
-]
+# Wagtail's page serving, with two of its own views replaced under their names (which
+# Wagtail reverses): its front-end log-in (a plain Django LoginView, which knows neither
+# allauth's rate limits nor its e-mail confirmation) leads to the site's log-in, and its
+# page-password form limits wrong passwords (home/page_password.py).
+REPLACED = {
+    "wagtailcore_login": path("_util/login/", frontend_login, name="wagtailcore_login"),
+    "wagtailcore_authenticate_with_password": path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        authenticate_with_password,
+        name="wagtailcore_authenticate_with_password",
+    ),
+}
+wagtail_page_urls = [REPLACED.get(pattern.name, pattern) for pattern in wagtail_urls.urlpatterns]
 
 urlpatterns += i18n_patterns(
     path(pgettext_lazy("address of the search page", "search/"), search, name="search"),

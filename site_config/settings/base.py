@@ -249,6 +249,9 @@ ACCOUNT_RATE_LIMITS = {
     # Five failed attempts for one address lock it for fifteen minutes; twenty from one
     # client address per minute slow a sweep across many accounts.
     "login_failed": "20/m/ip,5/15m/key",
+    # Wrong passwords for a page behind a shared password (home/page_password.py): ten from
+    # one client address, thirty for one password from everyone, in fifteen minutes.
+    "page_password_failed": "10/15m/ip,30/15m/key",
 }
 # The client address is the connection's own unless a trusted proxy is configured.
 ALLAUTH_TRUSTED_PROXY_COUNT = env.TRUSTED_PROXY_COUNT

@@ -1,7 +1,7 @@
-"""Production: PostgreSQL with persistent connections, Redis for the cache and the
-sessions, media on S3-compatible storage when a bucket is named, compressed and hashed
-static files, HTTPS everywhere. Everything comes from the environment; a missing secret
-stops start-up."""
+"""Production: PostgreSQL with persistent connections, Redis for the cache (and a read
+copy of the sessions, which live in the database), media on S3-compatible storage when a
+bucket is named, compressed and hashed static files, HTTPS everywhere. Everything comes
+from the environment; a missing secret stops start-up."""
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -24,18 +24,12 @@ if not env.REDIS_URL:
     PAGE_CACHE_SECONDS = 0
 
 if env.REDIS_URL:
-    CACHES = {
-        "default": {"BACKEND": "site_config.redis_cache.RedisCache", "LOCATION": env.REDIS_URL},
-        "sessions": {
-            "BACKEND": "site_config.redis_cache.RedisCache",
-            "LOCATION": env.REDIS_URL,
-            "KEY_PREFIX": "sessions",
-            "TIMEOUT": 60 * 60 * 24 * 14,
-        },
-    }
-    # Sessions live in Redis, so every application server sees every session.
-    SESSION_ENGINE = "django.contrib.sessions.backends.cache"
-    SESSION_CACHE_ALIAS = "sessions"
+    CACHES = {"default": {"BACKEND": "site_config.redis_cache.RedisCache", "LOCATION": env.REDIS_URL}}
+    # Sessions are rows in the database, with a read copy in Redis. Redis is a cache with a
+    # memory limit that evicts any key when full (maxmemory, allkeys-lru: see the README),
+    # and an evicted session must never log anyone out; a limit and eviction apply to a
+    # whole Redis server, so another database number would not keep them apart.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 if env.S3_BUCKET:
     STORAGES = {

@@ -3,7 +3,10 @@ ignored networks, shown in the reader's language, and atomic under simultaneous 
 
 import threading
 
+from django.conf import settings
+from django.contrib.sessions.models import Session
 from django.db import connection
+from django.http import HttpRequest, HttpResponse
 from django.template import Context, Template
 from django.test import Client
 from django.urls import reverse
@@ -155,3 +158,85 @@ def test_fifty_simultaneous_first_reads_add_exactly_fifty(group, author):
     assert results == [204] * 50
     assert read_count(post) == 50
     assert DailyViews.objects.get(translation_key=post.translation_key).views == 50
+
+
+# --- No session for a reader who has none -------------------------------------------------
+
+
+def test_a_reader_without_a_session_gets_none_from_the_beacon(post):
+    reader = Client()
+    for method in ("post", "get"):
+        response = read(reader, post, method=method)
+        assert response.status_code in (200, 204)
+        assert settings.SESSION_COOKIE_NAME not in response.cookies
+    assert not Session.objects.exists()
+    assert read_count(post) == 1
+
+
+def test_the_cookie_the_beacon_sets_counts_the_post_once(post, other_post):
+    first = read(Client(), post)
+    cookie = first.cookies[readership.COOKIE_NAME]
+    assert cookie["path"] == "/statistieken/gelezen/"
+    assert cookie["httponly"]
+    assert cookie["samesite"] == "Lax"
+    assert int(cookie["max-age"]) == settings.SESSION_COOKIE_AGE
+    assert str(post.translation_key) not in cookie.value  # marks, not the posts' keys
+
+    # A reader who sends the cookie back, without any session.
+    again = Client()
+    again.cookies[readership.COOKIE_NAME] = cookie.value
+    assert read(again, post).status_code == 204
+    assert read(again, post).status_code == 204
+    assert read_count(post) == 1
+    # Another post still counts, and the cookie then remembers both.
+    assert read(again, other_post).status_code == 204
+    assert read_count(other_post) == 1
+    read(again, post)
+    assert read_count(post) == 1
+    assert not Session.objects.exists()
+
+
+def signed(value, salt=readership.COOKIE_SALT):
+    """``value`` as the site itself would sign it into the cookie (with ``salt``)."""
+    response = HttpResponse()
+    response.set_signed_cookie(readership.COOKIE_NAME, value, salt=salt)
+    return response.cookies[readership.COOKIE_NAME].value
+
+
+def counted(value):
+    request = HttpRequest()
+    request.COOKIES[readership.COOKIE_NAME] = value
+    return request.get_signed_cookie(readership.COOKIE_NAME, salt=readership.COOKIE_SALT).split(".")
+
+
+@pytest.mark.parametrize("damage", ["flip", "garbage", "other-salt", "not-marks"])
+def test_a_changed_cookie_is_ignored_and_the_read_counts_once_more(post, damage):
+    reader = Client()
+    value = read(reader, post).cookies[readership.COOKIE_NAME].value
+    changed = {
+        "flip": value[:-1] + ("A" if value[-1] != "A" else "B"),
+        "garbage": "\x00;;;::" + "x" * 5000,
+        # Signed by the site, but for something else.
+        "other-salt": signed(readership.read_mark(post), salt="elsewhere"),
+        "not-marks": signed("not a mark.<script>"),
+    }[damage]
+    reader.cookies[readership.COOKIE_NAME] = changed
+    response = read(reader, post)
+    assert response.status_code == 204
+    assert read_count(post) == 2
+    # The reader gets a good cookie back, which counts the post once from then on.
+    assert counted(response.cookies[readership.COOKIE_NAME].value) == [readership.read_mark(post)]
+    read(reader, post)
+    assert read_count(post) == 2
+
+
+def test_the_cookie_keeps_the_latest_posts_within_its_limit(post):
+    reader = Client()
+    marks = [f"{number:08d}" for number in range(readership.COOKIE_LIMIT)]
+    reader.cookies[readership.COOKIE_NAME] = signed(".".join(marks))
+    value = read(reader, post).cookies[readership.COOKIE_NAME].value
+    kept = counted(value)
+    assert len(kept) == readership.COOKIE_LIMIT
+    assert kept[-1] == readership.read_mark(post)
+    assert kept[:-1] == marks[1:]
+    assert len(value) < 1200

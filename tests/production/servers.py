@@ -90,6 +90,22 @@ def flush_redis(redis_url=REDIS_URL):
         client.close()
 
 
+def own_environment():
+    """This process's environment less everything a server would take as its settings.
+
+    A server started with it runs on exactly the settings added to it: none of the site's
+    own variables (site_config/settings/environment.py), no gunicorn settings from the
+    shell and none of the test process's switches (pytest-django's settings, the browser
+    tests' async override) come along."""
+    return {
+        key: value
+        for key, value in os.environ.items()
+        if key not in site_variables()
+        and key not in ("PORT", "DJANGO_ALLOW_ASYNC_UNSAFE")
+        and not key.startswith(("PYTEST_", "GUNICORN_"))
+    }
+
+
 def free_port():
     with closing(socket.socket(socket.AF_INET, socket.SOCK_STREAM)) as sock:
         sock.bind(("127.0.0.1", 0))
@@ -150,19 +166,8 @@ class Deployment:
         while port_b == port_a:
             port_b = free_port()
         database_url = server_url(postgres_url, DATABASE_NAME)
-        # The servers run on exactly the settings below: none of the site's own variables
-        # (site_config/settings/environment.py), no gunicorn settings from the shell and
-        # none of the test process's switches (pytest-django's settings, the browser
-        # tests' async override) come along.
-        own = {
-            key: value
-            for key, value in os.environ.items()
-            if key not in site_variables()
-            and key not in ("PORT", "DJANGO_ALLOW_ASYNC_UNSAFE")
-            and not key.startswith(("PYTEST_", "GUNICORN_"))
-        }
         environment = {
-            **own,
+            **own_environment(),
             "DJANGO_SETTINGS_MODULE": "site_config.settings.production",
             "DATABASE_URL": database_url,
             "REDIS_URL": REDIS_URL,
@@ -216,49 +221,13 @@ class Deployment:
 
     def start_servers(self):
         for name, port in zip("AB", self.ports, strict=True):
-            log = self.workdir / f"gunicorn-{name}.log"
-            environment = {
-                **self.environment,
-                "PORT": str(port),
-                "GUNICORN_BIND": f"127.0.0.1:{port}",
-                "GUNICORN_WORKERS": "2",
-                "GUNICORN_ACCESS_LOG": "/dev/null",
-            }
-            with log.open("wb") as output:
-                process = subprocess.Popen(  # noqa: S603
-                    [str(BIN / "gunicorn"), "-c", "gunicorn.conf.py"],
-                    cwd=REPO,
-                    env=environment,
-                    stdout=output,
-                    stderr=subprocess.STDOUT,
-                    start_new_session=True,  # its own process group, stopped as a whole
-                )
-            self.servers.append(Server(name=name, port=port, process=process, log=log))
+            self.servers.append(start_server(name, port, self.environment, self.workdir))
 
     def wait_until_healthy(self, timeout=60):
-        deadline = time.monotonic() + timeout
-        waiting = list(self.servers)
-        while waiting:
-            for server in list(waiting):
-                if server.process.poll() is not None:
-                    raise CommandFailed(f"gunicorn {server.name} stopped:\n{server.log_tail()}")
-                try:
-                    if requests.get(f"{server.url}/healthz", timeout=2).status_code == 200:
-                        waiting.remove(server)
-                except requests.RequestException:
-                    pass
-            if waiting and time.monotonic() > deadline:
-                tails = "\n".join(server.log_tail() for server in waiting)
-                raise CommandFailed(f"no answer on /healthz after {timeout}s:\n{tails}")
-            if waiting:
-                time.sleep(0.1)
+        wait_until_healthy(self.servers, timeout)
 
     def stop_servers(self):
-        # SIGQUIT is gunicorn's quick shutdown: nothing is left to finish after the tests.
-        for server in self.servers:
-            server.signal(signal.SIGQUIT)
-        for server in self.servers:
-            server.wait()
+        stop_servers(self.servers)
 
     def remove_files(self):
         shutil.rmtree(self.workdir, ignore_errors=True)
@@ -272,6 +241,57 @@ class Deployment:
                 return cursor.fetchall()
         finally:
             connection.close()
+
+
+def start_server(name, port, environment, workdir, **extra):
+    """gunicorn from gunicorn.conf.py on ``port``, as make serve-prod starts it, with two
+    workers and ``extra`` variables; its output goes to ``workdir``."""
+    log = workdir / f"gunicorn-{name}.log"
+    environment = {
+        **environment,
+        "PORT": str(port),
+        "GUNICORN_BIND": f"127.0.0.1:{port}",
+        "GUNICORN_WORKERS": "2",
+        "GUNICORN_ACCESS_LOG": "/dev/null",
+        **extra,
+    }
+    with log.open("wb") as output:
+        process = subprocess.Popen(  # noqa: S603
+            [str(BIN / "gunicorn"), "-c", "gunicorn.conf.py"],
+            cwd=REPO,
+            env=environment,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,  # its own process group, stopped as a whole
+        )
+    return Server(name=name, port=port, process=process, log=log)
+
+
+def wait_until_healthy(servers, timeout=60):
+    deadline = time.monotonic() + timeout
+    waiting = list(servers)
+    while waiting:
+        for server in list(waiting):
+            if server.process.poll() is not None:
+                raise CommandFailed(f"gunicorn {server.name} stopped:\n{server.log_tail()}")
+            try:
+                if requests.get(f"{server.url}/healthz", timeout=2).status_code == 200:
+                    waiting.remove(server)
+            except requests.RequestException:
+                pass
+        if waiting and time.monotonic() > deadline:
+            tails = "\n".join(server.log_tail() for server in waiting)
+            raise CommandFailed(f"no answer on /healthz after {timeout}s:\n{tails}")
+        if waiting:
+            time.sleep(0.1)
+
+
+def stop_servers(servers):
+    # SIGQUIT is gunicorn's quick shutdown: nothing is left to finish after the tests.
+    for server in servers:
+        server.signal(signal.SIGQUIT)
+    for server in servers:
+        server.wait()
 
 
 def browser():

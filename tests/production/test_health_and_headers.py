@@ -145,7 +145,7 @@ def test_the_production_settings_refuse_to_start_without_a_secret():
     assert "SECRET_KEY must be set" in result.stderr
 
 
-def test_the_production_settings_use_redis_for_cache_and_sessions_and_keep_connections():
+def test_the_production_settings_cache_in_redis_keep_sessions_in_the_database_and_keep_connections():
     code = (
         "from django.conf import settings as s;"
         "print(s.CACHES['default']['BACKEND'], s.SESSION_ENGINE, s.CACHES[s.SESSION_CACHE_ALIAS]['LOCATION'],"
@@ -170,7 +170,7 @@ def test_the_production_settings_use_redis_for_cache_and_sessions_and_keep_conne
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == [
         "site_config.redis_cache.RedisCache",
-        "django.contrib.sessions.backends.cache",
+        "django.contrib.sessions.backends.cached_db",
         "redis://127.0.0.1:6379/1",
         "600",
         "True",

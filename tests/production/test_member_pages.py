@@ -327,3 +327,15 @@ def test_shells_made_under_another_secret_key_are_not_used(site, two_readers, mo
     get(member_client(anna), site["post"].url)
     monkeypatch.setattr("home.member_pages.CSRF_PLACEHOLDER", "samen-token-" + "1" * 32)
     assert get(member_client(bram), site["post"].url)["X-Cache"] == "MISS"
+
+
+def test_a_members_search_is_kept_as_a_shell_only_once_asked_again(site, two_readers):
+    anna, bram = two_readers
+    for number in range(20):
+        assert get(member_client(anna), f"/nl/zoeken/?q=verzonnen{number}")["X-Cache"] == "MISS"
+    assert shells() == {}
+    url = "/nl/zoeken/?q=welzijn"
+    assert get(member_client(anna), url)["X-Cache"] == "MISS"
+    assert get(member_client(bram), url)["X-Cache"] == "MISS"
+    assert len(shells()) == 1
+    assert get(member_client(bram), url)["X-Cache"] == "HIT"

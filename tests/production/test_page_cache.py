@@ -16,6 +16,7 @@ from blog.factories import BlogPageFactory
 from engagement.ratings import cast_vote
 from groups.access import AccessLevel
 from groups.models import Membership
+from home import page_cache
 from home.page_cache import MEMBER_HINT_COOKIE, PERSONAL_HEADER
 from tests.engagement.helpers import make_reaction, verified_member
 from tests.groups.helpers import add_member
@@ -46,9 +47,11 @@ def get(client, url, **extra):
 
 
 def warm(client, *urls):
-    """Fetch each address twice; the second answer must come from the cache."""
+    """Fetch each address until the answer must come from the cache: the second time, the
+    third for an address with query parameters (stored once asked for again)."""
     for url in urls:
-        assert get(client, url).status_code == 200
+        for _ in range(2 if "?" in url else 1):
+            assert get(client, url).status_code == 200
         assert get(client, url)["X-Cache"] == "HIT", url
 
 
@@ -63,6 +66,9 @@ def is_hit(client, url):
 
 def test_the_second_anonymous_request_is_served_from_the_cache_without_a_query(client, site, home):
     for url in [home.url, site["group"].url, site["post"].url, "/nl/blogs/", "/nl/zoeken/?q=welzijn", "/sitemap.xml"]:
+        if "?" in url:
+            # An address with query parameters is only stored when it is asked for again.
+            assert get(client, url)["X-Cache"] == "MISS"
         first = get(client, url)
         assert first.status_code == 200
         assert first["X-Cache"] == "MISS"
@@ -290,10 +296,9 @@ def test_the_reaction_order_cookie_gets_its_own_copy(client, site):
 def test_the_session_key_changes_at_log_in_and_dies_at_log_out(client, site):
     post = site["post"]
     verified_member(email="sessie@samen.test")
-    # An anonymous reader gets a session from the read beacon.
+    # An anonymous reader with a session (the test client's own; the read beacon makes none).
     get(client, post.url)
-    client.post(reverse("read_beacon", args=[post.pk]), HTTP_USER_AGENT=BROWSER)
-    anonymous_key = client.cookies["sessionid"].value
+    anonymous_key = client.session.session_key
     client.post(reverse("account_login"), {"login": "sessie@samen.test", "password": DEFAULT_PASSWORD})
     member_key = client.cookies["sessionid"].value
     assert member_key != anonymous_key
@@ -468,3 +473,53 @@ def test_the_personal_parts_leave_their_marker_out_of_the_page(client, site):
 def test_pages_that_are_not_shared_say_so(client, site):
     response = get(client, site["post"].url + "?utm=1")
     assert response["Cache-Control"] == "private, no-cache"
+
+
+# --- Made-up addresses cannot fill the cache --------------------------------------------
+
+
+def stored(prefix="samen:page:"):
+    return {key: value for key, value in cache._cache.items() if prefix in key}  # noqa: SLF001 - local memory
+
+
+def test_searches_asked_once_store_no_copy(client, site):
+    for number in range(60):
+        response = get(client, f"/nl/zoeken/?q=verzonnen{number}")
+        assert response.status_code == 200
+        assert response["X-Cache"] == "MISS"
+    assert stored() == {}
+    # Only a short note of each search asked, in a bounded number of keys.
+    assert 0 < len(stored("samen:asked:")) <= page_cache.ASKED_SLOTS
+
+
+@pytest.mark.parametrize("query", ["?q=welzijn", "?tag=verzonnen-label", "?group=geen-groep", "?page=4711"])
+def test_an_address_with_parameters_asked_again_is_served_from_the_cache(client, site, query):
+    url = "/nl/zoeken/" + query if query.startswith("?q=") else "/nl/blogs/" + query
+    first = get(client, url)
+    assert first["X-Cache"] == "MISS"
+    assert stored() == {}
+    second = get(client, url)
+    assert second["X-Cache"] == "MISS"
+    assert len(stored()) == 1
+    third = get(client, url)
+    assert third["X-Cache"] == "HIT"
+    assert third.content == second.content == first.content
+
+
+def test_copies_of_addresses_with_parameters_stay_within_their_slots(client, site, monkeypatch):
+    monkeypatch.setattr(page_cache, "VARIANT_SLOTS", 3)
+    searches = [f"/nl/zoeken/?q=welzijn+{number}" for number in range(12)]
+    for url in searches:
+        get(client, url)
+        get(client, url)
+    assert len(stored()) <= 3
+    # Each answer is still the page asked for, whichever search holds its slot now.
+    for url in searches:
+        response = get(client, url)
+        assert f'value="welzijn {url.rsplit("+", 1)[1]}"' in response.content.decode(), url
+    # A page's own address keeps its own key, whatever the searches did.
+    warm(client, site["post"].url)
+    for url in searches:
+        get(client, url)
+        get(client, url)
+    assert is_hit(client, site["post"].url)
