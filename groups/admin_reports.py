@@ -2,8 +2,11 @@
 Wagtail's page types usage (each type's last edited page) and wagtail-localize's
 translations report (every translation with its source's title). Here they are narrowed
 to what the member may open in the admin; site_config/urls.py mounts them at the
-addresses of the originals."""
+addresses of the originals, ahead of the admin's own."""
 
+from django.urls import path
+
+from wagtail.admin.auth import require_admin_access
 from wagtail.admin.views.reports.page_types_usage import PageTypesUsageReportView
 from wagtail.models import Page
 from wagtail_localize.views.report import TranslationsReportView
@@ -39,3 +42,17 @@ class TranslationsForMember(TranslationsReportView):
 
         hidden = BlogPage.objects.filter(restricted_in_admin(user)).values("translation_key")
         return queryset.exclude(source__object_id__in=hidden)
+
+
+def _report_urls(route, view, name):
+    """A report's page and its results (what its filters reload), both for admin users only."""
+    return [
+        path(route, require_admin_access(view.as_view()), name=name),
+        path(f"{route}results/", require_admin_access(view.as_view(results_only=True)), name=f"{name}_results"),
+    ]
+
+
+urlpatterns = [
+    *_report_urls("reports/page-types-usage/", PageTypesUsageForMember, "page_types_usage"),
+    *_report_urls("localize/reports/translations/", TranslationsForMember, "translations_report"),
+]

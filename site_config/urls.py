@@ -5,12 +5,10 @@ from django.utils.translation import pgettext_lazy
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.admin.auth import require_admin_access
 from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts.views import admin_login, frontend_login
 from engagement.views import rate, read_beacon
-from groups.admin_reports import PageTypesUsageForMember, TranslationsForMember
 from groups.views import stop_new_post_mails
 from home.page_password import authenticate_with_password
 from home.search import search
@@ -25,26 +23,7 @@ urlpatterns = [
     path("admin/login/", admin_login, name="admin_login_redirect"),
     # Two admin reports that list pages without asking the page permission policy, in
     # versions that leave out what the member may not open (groups/admin_reports.py).
-    path(
-        "admin/reports/page-types-usage/",
-        require_admin_access(PageTypesUsageForMember.as_view()),
-        name="page_types_usage",
-    ),
-    path(
-        "admin/reports/page-types-usage/results/",
-        require_admin_access(PageTypesUsageForMember.as_view(results_only=True)),
-        name="page_types_usage_results",
-    ),
-    path(
-        "admin/localize/reports/translations/",
-        require_admin_access(TranslationsForMember.as_view()),
-        name="translations_report",
-    ),
-    path(
-        "admin/localize/reports/translations/results/",
-        require_admin_access(TranslationsForMember.as_view(results_only=True)),
-        name="translations_report_results",
-    ),
+    path("admin/", include("groups.admin_reports")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("reacties/", include("engagement.urls")),
