@@ -1,13 +1,10 @@
 """Following a post: who gets an e-mail when a reaction is written, and the signed
 one-click link that stops it without logging in."""
 
-from django.conf import settings
 from django.core import signing
-from django.core.mail import EmailMultiAlternatives
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
 
+from accounts.member_mail import member_language, send_member_mail
 from groups.access import can_view
 from home.links import absolute_url
 
@@ -67,28 +64,17 @@ def notify_followers(reaction, post):
         # Who may read the post can change after someone started following it.
         if not (member.is_active and member.email) or not can_view(member, post):
             continue
-        stop_url = absolute_url(reverse("engagement:stop_following", args=[unfollow_token(member, post)]))
-        language = getattr(member, "language", "") or settings.LANGUAGE_CODE
-        version = version_for(post, language)
-        context = {
-            "member": member,
-            "author": reaction.user.display_name if reaction.user else reaction.user_name,
-            "post_title": version.title,
-            "reaction_url": absolute_url(f"{version.url}#reactie-{reaction.pk}"),
-            "excerpt": excerpt,
-            "stop_url": stop_url,
-            "LANGUAGE_CODE": language,
-        }
-        with translation.override(language):
-            subject = render_to_string("engagement/email/new_reaction_subject.txt", context).strip()
-            text = render_to_string("engagement/email/new_reaction.txt", context)
-            html = render_to_string("engagement/email/new_reaction.html", context)
-        message = EmailMultiAlternatives(
-            " ".join(subject.split()),
-            text,
-            settings.DEFAULT_FROM_EMAIL,
-            [member.email],
-            headers={"List-Unsubscribe": f"<{stop_url}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"},
+        version = version_for(post, member_language(member))
+        send_member_mail(
+            member,
+            "engagement/email/new_reaction_subject.txt",
+            "engagement/email/new_reaction.txt",
+            {
+                "author": reaction.user.display_name if reaction.user else reaction.user_name,
+                "post_title": version.title,
+                "reaction_url": absolute_url(f"{version.url}#reactie-{reaction.pk}"),
+                "excerpt": excerpt,
+            },
+            html_template="engagement/email/new_reaction.html",
+            stop_url=reverse("engagement:stop_following", args=[unfollow_token(member, post)]),
         )
-        message.attach_alternative(html, "text/html")
-        message.send(fail_silently=True)

@@ -3,16 +3,13 @@ changes the membership, gives or takes the matching admin rights (rights.py) and
 the mails that go with it. A refusal raises ``MembershipRefused`` with the status and a
 sentence for the member; nothing is changed then."""
 
-from django.conf import settings
 from django.core import signing
-from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from accounts.member_mail import member_language, send_member_mail
 from home.links import absolute_url
 
 from .access import MANAGER_ROLES, MEMBER_ROLES, can_view, forget_facts, is_site_editor
@@ -163,12 +160,10 @@ def _group_url_for(group, language, members=True):
     return absolute_url(page.members_url() if members else (page.url or "/"))
 
 
-def _send(user, template, context, headers=None):
-    language = getattr(user, "language", "") or settings.LANGUAGE_CODE
-    with translation.override(language):
-        subject = " ".join(render_to_string(f"groups/email/{template}_subject.txt", context).split())
-        body = render_to_string(f"groups/email/{template}.txt", {**context, "member": user})
-    EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [user.email], headers=headers).send(fail_silently=True)
+def _send(user, template, context, stop_url=None):
+    send_member_mail(
+        user, f"groups/email/{template}_subject.txt", f"groups/email/{template}.txt", context, stop_url=stop_url
+    )
 
 
 def _mail_managers_about_request(group, requester):
@@ -177,7 +172,7 @@ def _mail_managers_about_request(group, requester):
         manager = membership.user
         if not (manager.is_active and manager.email):
             continue
-        language = getattr(manager, "language", "") or settings.LANGUAGE_CODE
+        language = member_language(manager)
         context = {
             "group": group.get_translations(inclusive=True).filter(locale__language_code=language).first() or group,
             "requester": requester,
@@ -189,7 +184,7 @@ def _mail_managers_about_request(group, requester):
 def _mail_requester(group, requester, accepted):
     if not (requester.is_active and requester.email):
         return
-    language = getattr(requester, "language", "") or settings.LANGUAGE_CODE
+    language = member_language(requester)
     context = {
         "group": group.get_translations(inclusive=True).filter(locale__language_code=language).first() or group,
         "accepted": accepted,
@@ -220,19 +215,16 @@ def mail_members_about_post(post, group):
         member = membership.user
         if not (member.is_active and member.email) or not can_view(member, post):
             continue
-        language = getattr(member, "language", "") or settings.LANGUAGE_CODE
-        version = version_for(post, language)
-        stop_url = absolute_url(reverse("group_mail_stop", args=[notify_token(member, group.translation_key)]))
+        version = version_for(post, member_language(member))
         context = {
             "post_title": version.title,
             "post_url": absolute_url(version.url),
             "author": post.author.display_name if post.author else "",
             "group": version.get_parent().specific if version.get_parent() else group,
-            "stop_url": stop_url,
         }
         _send(
             member,
             "new_post",
             context,
-            headers={"List-Unsubscribe": f"<{stop_url}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"},
+            stop_url=reverse("group_mail_stop", args=[notify_token(member, group.translation_key)]),
         )

@@ -2,18 +2,7 @@ from django.middleware.locale import LocaleMiddleware
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language
 
-# Addresses that live outside the /nl/ and /en/ prefixes on purpose.
-UNPREFIXED = (
-    "/admin/",
-    "/documents/",
-    "/reacties/",
-    "/statistieken/",
-    "/beoordelen/",
-    "/lidmaatschap/",
-    "/taal/",
-    "/media/",
-    "/static/",
-)
+from .addresses import UNPREFIXED
 
 
 class SamenLocaleMiddleware(LocaleMiddleware):

@@ -36,6 +36,8 @@ from django.http import HttpResponse
 from django.http.request import split_domain_port
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
+from .addresses import NOT_PAGES
+
 logger = logging.getLogger(__name__)
 
 SITE = "site"
@@ -90,19 +92,6 @@ def _canonical(name, value):
 # Cookies that change what an anonymous reader sees, and are part of the key, each with
 # the form the site itself writes.
 VARYING_COOKIES = {"samen_reacties": re.compile(r"(oldest|newest):(5|10|25|50|100):[01]").fullmatch}
-# Paths that are never pages: the admin, files, endpoints that answer per reader, and
-# the log-in forms and member profiles in each language (never stored, so not looked up).
-NEVER_CACHED_PREFIXES = (
-    "/admin/",
-    "/documents/",
-    "/media/",
-    "/static/",
-    "/reacties/",
-    "/statistieken/",
-    "/healthz",
-    "/readyz",
-    *(f"/{code}/{section}/" for code, _name in settings.LANGUAGES for section in ("account", "leden")),
-)
 # Answers in which a member's page may hold parts and token placeholders to fill in.
 TEXT_TYPES = ("text/", "application/json", "application/xml", "application/rss+xml", "application/atom+xml")
 # Headers a stored page keeps; the rest (cookies, Vary, security headers) is added again
@@ -193,7 +182,8 @@ def _identity(request):
     """What makes two requests ask for the same copy of a page (address, canonical
     parameters, the cookies that change a page), or None when the request must be
     answered fresh."""
-    if request.method != "GET" or request.path.startswith(NEVER_CACHED_PREFIXES):
+    # Never pages, so never stored: not worth a look in the cache.
+    if request.method != "GET" or request.path.startswith(NOT_PAGES):
         return None
     if PERSONAL_HEADER in request.headers or "Authorization" in request.headers:
         return None

@@ -16,6 +16,7 @@ from wagtail.models import Page, Site
 
 from groups.access import viewable
 
+from .addresses import ENDPOINT_PREFIXES
 from .links import absolute_url
 from .page_cache import LISTINGS, cache_this
 
@@ -67,11 +68,7 @@ def robots(request):
         "User-agent: *",
         "Disallow: /admin/",
         *(f"Disallow: {path}" for path in search_paths),
-        "Disallow: /reacties/",
-        "Disallow: /beoordelen/",
-        "Disallow: /statistieken/",
-        "Disallow: /lidmaatschap/",
-        "Disallow: /taal/",
+        *(f"Disallow: {prefix}" for prefix in ENDPOINT_PREFIXES),
         "",
         f"Sitemap: {absolute_url(reverse('sitemap'))}",
         "",

@@ -4,7 +4,7 @@ left out), and a Permissions-Policy that switches off what Samen never uses."""
 
 from django.conf import settings
 
-ADMIN_PREFIXES = ("/admin/", "/documents/")
+from home.addresses import ADMIN_PREFIXES
 
 
 def content_security_policy():
