@@ -113,6 +113,9 @@ for _name, _method in list(vars(PagePermissionTester).items()):
 # or through a translation or its source; and the namespaces in which a plain "pk" is a page.
 PAGE_ARGUMENTS = ("page_id", "page_to_move_id", "parent_page_id", "destination_id", "page_pk")
 PAGE_PK_NAMESPACES = ("wagtailadmin_api", "wagtailadmin_pages")
+# Admin addresses that take pages as ?id=… in the query string (choosers, bulk actions);
+# elsewhere an "id" parameter may name anything else.
+PAGE_IDS_IN_QUERY = ("/admin/choose-page/", "/admin/bulk/wagtailcore/page/")
 TRANSLATION_ARGUMENTS = {"translation_id": Translation, "translation_source_id": TranslationSource}
 
 
@@ -133,7 +136,8 @@ def pages_named(request, view_kwargs):
     match = request.resolver_match
     if match is not None and set(PAGE_PK_NAMESPACES) & set(match.namespaces) and "pk" in view_kwargs:
         page_ids |= set(_ids([view_kwargs["pk"]]))
-    page_ids |= set(_ids(request.GET.getlist("id")))
+    if request.path_info.startswith(PAGE_IDS_IN_QUERY):
+        page_ids |= set(_ids(request.GET.getlist("id")))
     keys = set()
     for name, model in TRANSLATION_ARGUMENTS.items():
         if name in view_kwargs:
