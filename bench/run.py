@@ -57,7 +57,7 @@ WARM_UP_SECONDS = 2
 DATABASE_URL = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/samen_bench")
 REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/2")
 
-# Made by generate_load_data (home/load_data.py): the member is a plain member of the
+# Made by generate_load_data (bench/plan.py): the member is a plain member of the
 # group of the post with 100 reactions.
 MEMBER_EMAIL = "lid001@laadtest.samen.test"
 MEMBER_PASSWORD = "samen-wachtwoord"  # noqa: S105 - a generated demo account on this machine

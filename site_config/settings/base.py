@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     # After django_comments_xtd: its ready() connects a hook that engagement's ready() undoes.
     "engagement",
     "demo",
+    "bench",
 ]
 
 MIDDLEWARE = [
