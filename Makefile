@@ -49,8 +49,15 @@ serve-prod: $(VENV)/.runtime ## Production settings behind gunicorn, on this mac
 	$(MANAGE) load_demo --domain 127.0.0.1:$(PROD_PORT) && \
 	$(BIN)/gunicorn -c gunicorn.conf.py
 
-bench: $(VENV)/.runtime ## Load-test serve-prod's set-up with wrk on generated data (samen_bench); writes docs/performance.md
-	$(BIN)/python bench/run.py --write docs/performance.md
+bench: bench-tools $(VENV)/.runtime ## Load-test serve-prod's set-up with wrk on generated data (samen_bench); writes docs/performance.md
+	$(BIN)/python -m bench.run --write docs/performance.md
+
+.PHONY: bench-tools
+bench-tools: ## Install wrk, the load generator make bench uses (with apt-get, as root)
+	@command -v wrk >/dev/null || \
+	if [ "$$(id -u)" -eq 0 ]; then echo "Installing wrk with apt-get ..." && apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; \
+	else echo "make bench needs wrk: install the package wrk as root (sudo make bench-tools)." >&2; exit 1; fi
 
 test: $(VENV)/.dev ## Run the whole test suite (SQLite; browser journeys when Chromium is installed)
 	$(BIN)/pytest $(PARALLEL)

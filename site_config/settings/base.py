@@ -53,6 +53,8 @@ INSTALLED_APPS = [
     "django_comments",
     # After django_comments_xtd: its ready() connects a hook that engagement's ready() undoes.
     "engagement",
+    "demo",
+    "bench",
 ]
 
 MIDDLEWARE = [

@@ -10,15 +10,15 @@ from playwright.sync_api import expect
 
 from accounts.models import User
 from blog.models import BlogPage
+from demo import content
 from engagement.models import Rating
-from home import demo_content
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 # A demo post nobody has rated yet, written by someone other than the member below.
 POST_SLUG = "mentorschap-tussen-generaties"
 MEMBER = "sanne@samen.test"
-PASSWORD = next(spec["password"] for spec in demo_content.USERS if spec["email"] == MEMBER)
+PASSWORD = next(spec["password"] for spec in content.USERS if spec["email"] == MEMBER)
 
 
 @pytest.fixture

@@ -11,14 +11,14 @@ import pytest
 from playwright.sync_api import expect
 
 from blog.models import BlogPage
-from home import demo_content
+from demo import content
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 POST_SLUG = "mentorschap-tussen-generaties"
 MEMBER = "sanne@samen.test"
-PASSWORD = next(spec["password"] for spec in demo_content.USERS if spec["email"] == MEMBER)
-MEMBER_NAME = next(spec["display_name"] for spec in demo_content.USERS if spec["email"] == MEMBER)
+PASSWORD = next(spec["password"] for spec in content.USERS if spec["email"] == MEMBER)
+MEMBER_NAME = next(spec["display_name"] for spec in content.USERS if spec["email"] == MEMBER)
 
 
 @pytest.fixture

@@ -16,7 +16,7 @@ import pytest
 
 from accounts.models import User
 from blog.models import BlogPage
-from home.demo_content_en import UNTRANSLATED_POSTS
+from demo.content import UNTRANSLATED_POSTS
 
 from .helpers import (
     SWITCH_LABEL,

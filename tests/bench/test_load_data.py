@@ -12,11 +12,11 @@ from wagtail.models import Page, Revision
 import pytest
 
 from accounts.models import User
+from bench import plan
 from blog.models import BlogPage
 from engagement.models import DailyViews, Follow, PostViews, Rating, Reaction
 from engagement.reactions import reaction_count, thread_of
 from groups.models import GroupPage, Membership
-from home import load_data
 from tests.helpers import get_html
 
 pytestmark = pytest.mark.django_db
@@ -35,7 +35,7 @@ def generate(seed=None, **sizes):
 
 
 def featured():
-    return BlogPage.objects.get(slug=load_data.FEATURED_SLUG)
+    return BlogPage.objects.get(slug=plan.FEATURED_SLUG)
 
 
 def counts():
@@ -134,7 +134,7 @@ def test_the_featured_post_has_exactly_100_visible_reactions(client, group_index
     generate()
 
     post = featured()
-    assert reaction_count(post) == load_data.FEATURED_REACTIONS == thread_of(post).count()
+    assert reaction_count(post) == plan.FEATURED_REACTIONS == thread_of(post).count()
     assert post.access_level == "public"
     get_html(client, post.url)
 
@@ -170,11 +170,11 @@ def test_a_generated_member_can_log_in(client, group_index):
 
     response = client.post(
         "/nl/account/login/",
-        {"login": load_data.BENCH_MEMBER_EMAIL, "password": load_data.BENCH_MEMBER_PASSWORD},
+        {"login": plan.BENCH_MEMBER_EMAIL, "password": plan.BENCH_MEMBER_PASSWORD},
     )
 
     assert response.status_code == 302
-    member = User.objects.get(email=load_data.BENCH_MEMBER_EMAIL)
+    member = User.objects.get(email=plan.BENCH_MEMBER_EMAIL)
     assert client.session["_auth_user_id"] == str(member.pk)
     assert Membership.objects.get(user=member, group_key=featured().get_parent().translation_key).role == "member"
 
@@ -191,7 +191,7 @@ def test_a_second_run_adds_nothing(group_index):
 
 def test_the_same_seed_makes_the_same_data(group_index):
     first = data_of_a_run_on(seed=7)
-    assert not BlogPage.objects.filter(slug=load_data.FEATURED_SLUG).exists()  # undone
+    assert not BlogPage.objects.filter(slug=plan.FEATURED_SLUG).exists()  # undone
 
     second = data_of_a_run_on(seed=7)
     other = data_of_a_run_on(seed=8)
@@ -202,14 +202,14 @@ def test_the_same_seed_makes_the_same_data(group_index):
 
 
 def test_the_plan_depends_on_the_seed_only():
-    sizes = load_data.Sizes(**SMALL)
+    sizes = plan.Sizes(**SMALL)
 
-    assert load_data.make_plan(sizes, 1) == load_data.make_plan(sizes, 1)
-    assert load_data.make_plan(sizes, 1).posts != load_data.make_plan(sizes, 2).posts
+    assert plan.make_plan(sizes, 1) == plan.make_plan(sizes, 1)
+    assert plan.make_plan(sizes, 1).posts != plan.make_plan(sizes, 2).posts
     # More ratings do not change the posts or the reactions.
-    more = load_data.make_plan(load_data.Sizes(**{**SMALL, "ratings": 80}), 1)
-    assert more.posts == load_data.make_plan(sizes, 1).posts
-    assert more.reactions == load_data.make_plan(sizes, 1).reactions
+    more = plan.make_plan(plan.Sizes(**{**SMALL, "ratings": 80}), 1)
+    assert more.posts == plan.make_plan(sizes, 1).posts
+    assert more.reactions == plan.make_plan(sizes, 1).reactions
 
 
 def test_without_a_group_index_it_says_to_load_the_demo_first(home):

@@ -12,13 +12,16 @@ import pytest
 
 from accounts.models import User
 from blog.models import BlogPage, BlogPageRelatedPin
+from demo import content
 from groups.models import GroupPage, Membership
-from home.demo_content import LONG_POST_VIDEO
 from tests.helpers import get_html
 
 pytestmark = pytest.mark.django_db
 
 EVERY_BLOCK = {"heading", "paragraph", "image", "quote", "video", "callout"}
+LONG_POST_VIDEO = next(
+    block["value"]["video"] for post in content.POSTS for block in post["body"] if block["type"] == "video"
+)
 
 
 def load_demo():

@@ -15,14 +15,13 @@ from accounts.factories import UserFactory
 from accounts.models import User
 from blog.factories import BlogIndexPageFactory, BlogPageFactory
 from blog.models import BlogIndexPage, BlogPage, BlogPageRelatedPin
+from demo import content
 from engagement.models import DailyViews, Follow, PostViews, Rating
 from engagement.reactions import store_reaction, thread_of
 from groups.access import AccessLevel
 from groups.factories import GroupIndexPageFactory, GroupPageFactory
 from groups.models import GroupIndexPage, GroupPage, Membership
 from groups.rights import set_up_group, sync_member
-from home import demo_content as demo
-from home import demo_content_en as demo_en
 from home.factories import ImageFactory
 
 
@@ -39,22 +38,18 @@ class Command(BaseCommand):
     def handle(self, *args, domain, **options):
         self.created = 0
         DjangoSite.objects.update_or_create(pk=1, defaults={"domain": domain, "name": "Samen"})
-        users = {spec["key"]: self.user(spec) for spec in demo.USERS}
+        users = {spec["key"]: self.user(spec) for spec in content.USERS}
         home = Site.objects.get(is_default_site=True).root_page.specific
         if not home.intro:
-            home.intro = demo.HOME_INTRO
+            home.intro = content.SITE["home"]["intro"]
             home.save_revision(user=users["beheer"]).publish()
             self.created += 1
 
-        group_index = self.page(
-            GroupIndexPage, home, "groepen", GroupIndexPageFactory, title="Groepen", intro=demo.GROUPS_INTRO
-        )
-        blog_index = self.page(
-            BlogIndexPage, home, "blogs", BlogIndexPageFactory, title="Blogs", intro=demo.BLOGS_INTRO
-        )
+        group_index = self.index(GroupIndexPage, home, GroupIndexPageFactory, content.SITE["group_index"])
+        blog_index = self.index(BlogIndexPage, home, BlogIndexPageFactory, content.SITE["blog_index"])
 
         groups = {}
-        for spec in demo.GROUPS:
+        for spec in content.GROUPS:
             groups[spec["slug"]] = self.page(
                 GroupPage,
                 group_index,
@@ -68,9 +63,9 @@ class Command(BaseCommand):
             )
 
         posts = {}
-        for spec in demo.POSTS:
+        for spec in content.POSTS:
             hero = self.image(f"Blog {spec['title']}")
-            body = demo.long_post_body(self.image("Ontmoeting").pk) if spec.get("long") else spec["body"]
+            body = content.with_image_ids(spec["body"], lambda title: self.image(title).pk)
             date = timezone.make_aware(datetime.datetime.fromisoformat(spec["date"]))
             posts[spec["slug"]] = self.page(
                 BlogPage,
@@ -87,7 +82,7 @@ class Command(BaseCommand):
                 tags=spec["tags"],
                 access_level=spec.get("access", AccessLevel.PUBLIC),
             )
-        for spec in demo.POSTS:
+        for spec in content.POSTS:
             post = posts[spec["slug"]]
             for order, slug in enumerate(spec.get("pins", [])):
                 _, made = BlogPageRelatedPin.objects.get_or_create(
@@ -101,7 +96,7 @@ class Command(BaseCommand):
         self.reads(posts)
         english = Locale.objects.get(language_code="en")
         for page in [home, group_index, blog_index, *groups.values(), *posts.values()]:
-            if page.slug not in demo_en.UNTRANSLATED_POSTS:
+            if page.slug not in content.UNTRANSLATED_POSTS:
                 self.translate(page, english, users["beheer"])
         self.stdout.write(self.style.SUCCESS(f"Demo content ready ({self.created} new objects)."))
 
@@ -119,7 +114,7 @@ class Command(BaseCommand):
                 locale=locale,
                 context=segment.context,
                 defaults={
-                    "data": demo_en.EN[segment.string.data],
+                    "data": content.EN[segment.string.data],
                     "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
                     "last_translated_by": translator,
                 },
@@ -151,17 +146,17 @@ class Command(BaseCommand):
         already = {slug for slug, post in posts.items() if thread_of(post).exists()}
         made = []
         base = timezone.make_aware(datetime.datetime(2026, 1, 5, 9, 30))
-        for number, (slug, author_key, text, parent) in enumerate(demo.REACTIONS):
-            if slug in already:
+        for number, spec in enumerate(content.REACTIONS):
+            if spec["post"] in already:
                 made.append(None)
                 continue
-            post = posts[slug]
-            author = users[author_key]
-            parent_reaction = made[parent] if parent is not None else None
+            post = posts[spec["post"]]
+            author = users[spec["author"]]
+            parent_reaction = made[spec["reply_to"]] if spec["reply_to"] is not None else None
             reaction = store_reaction(
                 post,
                 author,
-                text,
+                spec["text"],
                 parent_id=parent_reaction.pk if parent_reaction else 0,
                 submit_date=base + datetime.timedelta(hours=number * 5),
             )
@@ -174,16 +169,18 @@ class Command(BaseCommand):
         them (made here because the factories publish without Wagtail's signals)."""
         for group in groups.values():
             set_up_group(group)
-        for slug, member, role in demo.MEMBERSHIPS:
-            key = groups[slug].translation_key
-            _, made = Membership.objects.get_or_create(user=users[member], group_key=key, defaults={"role": role})
-            sync_member(users[member], key)
+        for spec in content.MEMBERSHIPS:
+            member, key = users[spec["member"]], groups[spec["group"]].translation_key
+            _, made = Membership.objects.get_or_create(user=member, group_key=key, defaults={"role": spec["role"]})
+            sync_member(member, key)
             self.created += made
 
     def ratings(self, items, users):
-        for slug, member, score in demo.RATINGS:
+        for spec in content.RATINGS:
             _, made = Rating.objects.get_or_create(
-                user=users[member], translation_key=items[slug].translation_key, defaults={"score": score}
+                user=users[spec["member"]],
+                translation_key=items[spec["item"]].translation_key,
+                defaults={"score": spec["score"]},
             )
             self.created += made
 
@@ -191,15 +188,15 @@ class Command(BaseCommand):
         """Read counts for the demo posts, so "most read" has something to show. Added
         only to posts that have never been read, so running again adds nothing."""
         today = timezone.localdate()
-        for number, (slug, per_day) in enumerate(demo.RECENT_READS):
-            key = posts[slug].translation_key
+        for number, spec in enumerate(content.READS["posts"]):
+            key = posts[spec["post"]].translation_key
             if PostViews.objects.filter(translation_key=key).exists():
                 continue
-            for days_ago, views in enumerate(per_day):
+            for days_ago, views in enumerate(spec["last_seven_days"]):
                 day = today - datetime.timedelta(days=days_ago)
                 DailyViews.objects.create(translation_key=key, day=day, views=views)
-            earlier = demo.EARLIER_READS // (number + 1)
-            PostViews.objects.create(translation_key=key, views=earlier + sum(per_day))
+            earlier = content.READS["before_last_week"] // (number + 1)
+            PostViews.objects.create(translation_key=key, views=earlier + sum(spec["last_seven_days"]))
             self.created += 1
 
     def image(self, title):
@@ -208,6 +205,9 @@ class Command(BaseCommand):
             image = ImageFactory(title=title)
             self.created += 1
         return image
+
+    def index(self, model, home, factory, spec):
+        return self.page(model, home, spec["slug"], factory, title=spec["title"], intro=spec["intro"])
 
     def page(self, model, parent, slug, factory, **fields):
         """The page ``slug`` under ``parent``; created and published if it is missing,

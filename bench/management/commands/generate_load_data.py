@@ -2,7 +2,7 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
-from home import load_data
+from bench import build, plan
 
 
 class Command(BaseCommand):
@@ -13,8 +13,8 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        sizes = load_data.Sizes()
-        parser.add_argument("--seed", type=int, default=load_data.DEFAULT_SEED, help="Seed of the random choices.")
+        sizes = plan.Sizes()
+        parser.add_argument("--seed", type=int, default=plan.DEFAULT_SEED, help="Seed of the random choices.")
         parser.add_argument("--groups", type=int, default=sizes.groups, help="Number of groups.")
         parser.add_argument("--posts", type=int, default=sizes.posts, help="Number of blog posts.")
         parser.add_argument("--reactions", type=int, default=sizes.reactions, help="Number of reactions.")
@@ -22,11 +22,11 @@ class Command(BaseCommand):
         parser.add_argument("--members", type=int, default=sizes.members, help="Number of generated members.")
 
     def handle(self, *args, seed, groups, posts, reactions, ratings, members, **options):
-        sizes = load_data.Sizes(groups=groups, posts=posts, reactions=reactions, ratings=ratings, members=members)
+        sizes = plan.Sizes(groups=groups, posts=posts, reactions=reactions, ratings=ratings, members=members)
         started = time.monotonic()
         try:
-            featured, added = load_data.generate(sizes, seed, log=self.stdout.write)
-        except load_data.LoadDataError as error:
+            featured, added = build.generate(sizes, seed, log=self.stdout.write)
+        except plan.LoadDataError as error:
             raise CommandError(str(error)) from error
         elapsed = time.monotonic() - started
         if sum(added.values()):
@@ -37,7 +37,5 @@ class Command(BaseCommand):
             self.stdout.write(
                 self.style.SUCCESS(f"Nothing added: the load data (seed {seed}) is complete ({elapsed:.1f} s).")
             )
-        self.stdout.write(f"Post with {load_data.FEATURED_REACTIONS} reactions: {featured.url}")
-        self.stdout.write(
-            f"Members log in as {load_data.BENCH_MEMBER_EMAIL} with password {load_data.BENCH_MEMBER_PASSWORD}"
-        )
+        self.stdout.write(f"Post with {plan.FEATURED_REACTIONS} reactions: {featured.url}")
+        self.stdout.write(f"Members log in as {plan.BENCH_MEMBER_EMAIL} with password {plan.BENCH_MEMBER_PASSWORD}")
