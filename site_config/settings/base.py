@@ -63,7 +63,7 @@ MIDDLEWARE = [
     "home.page_cache.NoSharedCookiesMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
-    "site_config.security.PermissionsPolicyMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "home.middleware.SamenLocaleMiddleware",
@@ -224,6 +224,15 @@ CONTENT_SECURITY_POLICY = {
         "form-action": [csp.SELF],
         "frame-ancestors": [csp.NONE],
     },
+}
+# Browser features Samen never uses, switched off on every page.
+PERMISSIONS_POLICY = {
+    "camera": [],
+    "microphone": [],
+    "geolocation": [],
+    "payment": [],
+    "usb": [],
+    "interest-cohort": [],
 }
 SITE_BASE_URL = env.SITE_BASE_URL
 WAGTAILADMIN_BASE_URL = env.SITE_BASE_URL
