@@ -17,7 +17,6 @@ from .links import absolute_url
 from .locales import locale_id_for
 from .member_pages import assembling
 from .page_cache import LISTINGS, cache_this, page_label
-from .pagination import paginate
 
 TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
@@ -75,9 +74,6 @@ class BasePage(Page):
     def breadcrumb_pages(self):
         """The pages the breadcrumb shows before this one, home excluded."""
         return [page.specific for page in self.get_ancestors().filter(depth__gt=2)]
-
-    def paginate(self, request, items, per_page):
-        return paginate(request, items, per_page)
 
 
 class IntroPage(BasePage):
