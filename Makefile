@@ -14,7 +14,7 @@ PROD_PORT ?= 8001
 PARALLEL ?= -n auto
 
 .DEFAULT_GOAL := help
-.PHONY: help run setup test test-postgres lint format check messages messages-check clean serve-prod bench
+.PHONY: help run setup test test-postgres lint format check messages messages-check clean serve-prod bench lock
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -23,12 +23,13 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
+# The locks (requirements*.txt) pin every package with its hashes; pip refuses anything else.
 $(VENV)/.runtime: requirements.txt | $(BIN)/python
-	$(BIN)/pip install --quiet -r requirements.txt
+	$(BIN)/pip install --quiet --require-hashes -r requirements.txt
 	@touch $@
 
 $(VENV)/.dev: requirements.txt requirements-dev.txt | $(BIN)/python
-	$(BIN)/pip install --quiet -r requirements-dev.txt
+	$(BIN)/pip install --quiet --require-hashes -r requirements-dev.txt
 	@touch $@ $(VENV)/.runtime
 
 setup: $(VENV)/.runtime ## Create .venv, install the pins, migrate and load the demo content
@@ -83,6 +84,21 @@ messages: $(VENV)/.dev ## Update locale/*/django.po from the code and compile th
 
 messages-check: $(VENV)/.dev ## Fail when code and catalogues disagree, or a .mo lags its .po (needs GNU gettext)
 	$(MANAGE) check_catalogues
+
+# pip-tools writes the locks. It is only needed for that, so it comes into .venv on first use.
+PIP_TOOLS := pip-tools==7.7.0
+# LOCK_ARGS=--upgrade moves every package to its newest allowed release,
+# LOCK_ARGS="--upgrade-package NAME" only that one; without, the locked versions stay.
+LOCK_ARGS ?=
+PIP_COMPILE := CUSTOM_COMPILE_COMMAND="make lock" $(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe \
+  --strip-extras --no-emit-index-url --no-emit-find-links $(LOCK_ARGS)
+
+$(BIN)/pip-compile: | $(BIN)/python
+	$(BIN)/pip install --quiet $(PIP_TOOLS)
+
+lock: $(BIN)/pip-compile ## Pin every package with hashes: requirements.in -> .txt, requirements-dev.in -> .txt
+	$(PIP_COMPILE) --output-file requirements.txt requirements.in
+	$(PIP_COMPILE) --output-file requirements-dev.txt requirements-dev.in
 
 clean: ## Remove the virtualenv, database and uploaded media
 	rm -rf $(VENV) db.sqlite3 media staticfiles

@@ -15,6 +15,7 @@ from engagement.ratings import attach_ratings
 from engagement.reactions import reaction_counts
 from groups.access import viewable
 from groups.models import GroupPage
+from home.pagination import paginate
 
 from .models import BlogIndexPage, BlogPage
 
@@ -123,7 +124,7 @@ def blog_index_listing(index_page, request, per_page):
         else:
             posts = posts.filter(tagged_items__tag=active_tag)
 
-    page = index_page.paginate(request, for_cards(posts), per_page)
+    page = paginate(request, for_cards(posts), per_page)
     return {
         "posts_page": page,
         "posts": post_cards(page.object_list, group=active_group),

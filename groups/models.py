@@ -9,6 +9,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.models import TEXT_FEATURES, BasePage, IntroPage
+from home.pagination import paginate
 from home.translations import follow_source, lead_translations
 
 from .access import forget_facts, viewable
@@ -144,7 +145,7 @@ class GroupPage(RoutablePageMixin, BasePage):
 
         context = super().get_context(request, *args, **kwargs)
         posts = for_cards(viewable(request.user, BlogPage.objects.child_of(self)).order_by("-date_published", "-pk"))
-        page = self.paginate(request, posts, POSTS_PER_PAGE)
+        page = paginate(request, posts, POSTS_PER_PAGE)
         context["posts_page"] = page
         context["posts"] = post_cards(page.object_list, group=self)
         context["group_rating"] = rating_context(request, self) if self.pk else None

@@ -11,7 +11,7 @@ prefixes is missing."""
 from django.conf import settings
 
 # Wagtail's admin, and the documents it serves after its own permission checks.
-ADMIN_PREFIXES = ("/admin/", "/documents/")
+ADMIN_PREFIXES = tuple(settings.ADMIN_URL_PREFIXES)
 # What a reader's browser calls to do something: reactions, the reading beacon, ratings,
 # stopping the group mails, the language switch.
 ENDPOINT_PREFIXES = ("/reacties/", "/beoordelen/", "/statistieken/", "/lidmaatschap/", "/taal/")

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.db import models
 from django.http import Http404
@@ -17,7 +18,6 @@ from .links import absolute_url
 from .locales import locale_id_for
 from .member_pages import assembling
 from .page_cache import LISTINGS, cache_this, page_label
-from .pagination import paginate
 
 TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
@@ -76,8 +76,24 @@ class BasePage(Page):
         """The pages the breadcrumb shows before this one, home excluded."""
         return [page.specific for page in self.get_ancestors().filter(depth__gt=2)]
 
-    def paginate(self, request, items, per_page):
-        return paginate(request, items, per_page)
+    def get_sitemap_urls(self, request=None):
+        """This page's entry in /sitemap.xml, or none when an anonymous visitor may not
+        read it: its address (on SITE_BASE_URL, whatever Host the request named), its last
+        publication, and, when it is translated, every language version such a visitor may
+        read, the Dutch one also as x-default."""
+        from .sitemap import public_versions
+
+        versions = public_versions(request).get(self.translation_key, {})
+        own = [address for pk, address in versions.values() if pk == self.pk]
+        if not own:
+            return []
+        alternates = []
+        if len(versions) > 1:
+            alternates = [{"lang_code": code, "location": address} for code, (_pk, address) in sorted(versions.items())]
+            if settings.LANGUAGE_CODE in versions:
+                alternates.append({"lang_code": "x-default", "location": versions[settings.LANGUAGE_CODE][1]})
+        lastmod = self.last_published_at or self.latest_revision_created_at
+        return [{"location": own[0], "lastmod": lastmod, "alternates": alternates}]
 
 
 class IntroPage(BasePage):

@@ -2,16 +2,18 @@ from django.core.paginator import Paginator
 
 
 def paginate(request, items, per_page, param="page"):
-    """One page of ``items``. Whatever the reader puts in ``?page=`` they get a page:
-    anything that is not a whole number means the first page, and a number past the end
-    means the last one."""
+    """One page of ``items``, whatever the reader put in ``?page=``. Django's ``get_page()``
+    gives the first page for anything that is not a whole number and the last for a number
+    past the end; two numbers it answers otherwise are corrected first. A number below 1 is
+    the first page (``get_page()`` would show the last), and a whole number too long for
+    ``int()`` (more than 4,300 digits) is past the end like any other (``get_page()`` would
+    take it for no number and show the first)."""
     paginator = Paginator(items, per_page)
-    raw = request.GET.get(param, "")
+    number = request.GET.get(param, "").strip()
     try:
-        number = int(raw)
-    except (TypeError, ValueError):
-        # int() refuses whole numbers longer than 4300 digits; they are still past the end.
-        digits = raw.strip()
-        number = paginator.num_pages if digits.isascii() and digits.isdigit() else 1
-    number = min(max(number, 1), paginator.num_pages)
-    return paginator.page(number)
+        if int(number) < 1:
+            number = 1
+    except ValueError:
+        if number.isascii() and number.isdigit():
+            number = paginator.num_pages
+    return paginator.get_page(number)

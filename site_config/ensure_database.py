@@ -4,22 +4,17 @@ names if the server does not have it yet (for make serve-prod and the benchmark)
 import sys
 from urllib.parse import urlparse
 
-import psycopg2
-from psycopg2 import sql
+import psycopg
+from psycopg import sql
 
 
 def ensure_database(url):
     parts = urlparse(url)
     name = parts.path.lstrip("/")
-    connection = psycopg2.connect(parts._replace(path="/postgres").geturl())
-    connection.autocommit = True
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
-            if cursor.fetchone() is None:
-                cursor.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
-    finally:
-        connection.close()
+    # CREATE DATABASE cannot run inside a transaction.
+    with psycopg.connect(parts._replace(path="/postgres").geturl(), autocommit=True) as connection:
+        if connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone() is None:
+            connection.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
 
 
 if __name__ == "__main__":

@@ -4,6 +4,7 @@
 from django.core.exceptions import ImproperlyConfigured
 
 import dj_database_url
+from csp import constants as csp
 
 from . import environment as env
 
@@ -49,6 +50,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "allauth",
     "allauth.account",
+    # For its system checks on the policy below.
+    "csp",
     "django_comments_xtd",
     "django_comments",
     # After django_comments_xtd: its ready() connects a hook that engagement's ready() undoes.
@@ -61,7 +64,8 @@ MIDDLEWARE = [
     # First: it sees every response last, cookies included (home/page_cache.py).
     "home.page_cache.NoSharedCookiesMiddleware",
     "django.middleware.security.SecurityMiddleware",
-    "site_config.security.SecurityHeadersMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "home.middleware.SamenLocaleMiddleware",
@@ -207,6 +211,34 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 # Where embedded videos may come from (the video block).
 CSP_FRAME_SOURCES = ["https://www.youtube.com", "https://www.youtube-nocookie.com", "https://player.vimeo.com"]
+# Wagtail's admin, and the documents it serves after its own permission checks: never
+# pages (home/addresses.py), and with their own Content-Security-Policy.
+ADMIN_URL_PREFIXES = ("/admin/", "/documents/")
+# Scripts only from files on this site, never inline. The Wagtail admin and its document
+# downloads are left out: the admin runs inline scripts of its own.
+CONTENT_SECURITY_POLICY = {
+    "EXCLUDE_URL_PREFIXES": ADMIN_URL_PREFIXES,
+    "DIRECTIVES": {
+        "default-src": [csp.SELF],
+        "script-src": [csp.SELF],
+        "style-src": [csp.SELF, csp.UNSAFE_INLINE],
+        "img-src": [csp.SELF, "data:", "https:"],
+        "frame-src": CSP_FRAME_SOURCES or [csp.NONE],
+        "object-src": [csp.NONE],
+        "base-uri": [csp.SELF],
+        "form-action": [csp.SELF],
+        "frame-ancestors": [csp.NONE],
+    },
+}
+# Browser features Samen never uses, switched off on every page.
+PERMISSIONS_POLICY = {
+    "camera": [],
+    "microphone": [],
+    "geolocation": [],
+    "payment": [],
+    "usb": [],
+    "interest-cohort": [],
+}
 SITE_BASE_URL = env.SITE_BASE_URL
 WAGTAILADMIN_BASE_URL = env.SITE_BASE_URL
 # One index, each language stemmed as itself on PostgreSQL (see home/search_backend.py);

@@ -19,11 +19,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlparse
 
-import psycopg2
+import psycopg
 import redis
 import requests
 from bs4 import BeautifulSoup
-from psycopg2 import sql
+from psycopg import sql
 
 REPO = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent  # the virtualenv pytest runs in: python, gunicorn
@@ -51,8 +51,8 @@ def server_url(database_url, name="postgres"):
 def missing_service(database_url, redis_url=REDIS_URL):
     """Why these tests cannot run here (a sentence), or None when PostgreSQL and Redis answer."""
     try:
-        psycopg2.connect(server_url(database_url), connect_timeout=3).close()
-    except psycopg2.Error as error:
+        psycopg.connect(server_url(database_url), connect_timeout=3).close()
+    except psycopg.Error as error:
         return f"PostgreSQL at {urlparse(database_url).netloc} does not answer: {str(error).strip()}"
     try:
         redis.Redis.from_url(redis_url, socket_connect_timeout=2, socket_timeout=2).ping()
@@ -62,14 +62,10 @@ def missing_service(database_url, redis_url=REDIS_URL):
 
 
 def _admin_query(database_url, *statements):
-    connection = psycopg2.connect(server_url(database_url))
-    connection.autocommit = True
-    try:
-        with connection.cursor() as cursor:
-            for statement in statements:
-                cursor.execute(statement)
-    finally:
-        connection.close()
+    # DROP and CREATE DATABASE cannot run inside a transaction.
+    with psycopg.connect(server_url(database_url), autocommit=True) as connection:
+        for statement in statements:
+            connection.execute(statement)
 
 
 def recreate_database(database_url, name=DATABASE_NAME):
@@ -234,13 +230,8 @@ class Deployment:
 
     def query(self, statement, parameters=()):
         """Rows of a read-only query on the servers' database."""
-        connection = psycopg2.connect(self.database_url)
-        try:
-            with connection.cursor() as cursor:
-                cursor.execute(statement, parameters)
-                return cursor.fetchall()
-        finally:
-            connection.close()
+        with psycopg.connect(self.database_url) as connection:
+            return connection.execute(statement, parameters).fetchall()
 
 
 def start_server(name, port, environment, workdir, **extra):

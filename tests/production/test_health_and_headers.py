@@ -5,7 +5,10 @@ import subprocess
 import sys
 
 from django.conf import settings
+from django.core.files.base import ContentFile
 from django.db import connection
+
+from wagtail.documents import get_document_model
 
 import pytest
 
@@ -107,6 +110,17 @@ def test_the_admin_is_left_to_set_its_own_policy(client, superuser):
     assert response.status_code == 200
     assert "Content-Security-Policy" not in response
     assert response["X-Content-Type-Options"] == "nosniff"
+
+
+def test_document_downloads_keep_wagtails_stricter_policy(client):
+    document = get_document_model().objects.create(
+        title="Notulen", file=ContentFile(b"Notulen van de vergadering", name="notulen.txt")
+    )
+    response = client.get(document.url)
+    assert response.status_code == 200
+    # Nothing in a download may run or load anything (Wagtail's own header, not the site's).
+    assert response["Content-Security-Policy"] == "default-src 'none'"
+    assert "camera=()" in response["Permissions-Policy"]
 
 
 def deploy_check(**extra_environment):
