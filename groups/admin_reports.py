@@ -34,7 +34,9 @@ class TranslationsForMember(TranslationsReportView):
     """Translations of the pages the member may open in the admin."""
 
     def get_queryset(self):
-        queryset = super().get_queryset()
+        # wagtail-localize leaves the order to the database; the oldest first, explicitly,
+        # so that its pages do not shift between requests.
+        queryset = super().get_queryset().order_by("pk")
         user = self.request.user
         if admin_sees_everything(user):
             return queryset
