@@ -66,9 +66,11 @@ test: $(VENV)/.dev ## Run the whole test suite (SQLite; browser journeys when Ch
 test-postgres: $(VENV)/.dev ## The same suite on the PostgreSQL server in PG_TEST_URL
 	DATABASE_URL=$(PG_TEST_URL) $(BIN)/pytest $(PARALLEL)
 
-lint: $(VENV)/.dev ## ruff check and ruff format --check
+lint: $(VENV)/.dev ## ruff check, ruff format --check, and the apps' layers (import-linter)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-cache
+	$(BIN)/python -m tests.app_imports
 
 format: $(VENV)/.dev ## Let ruff fix what it can and format the code
 	$(BIN)/ruff check --fix .

@@ -4,9 +4,12 @@ from django.conf import settings
 from django.utils import translation
 
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.core import context as allauth_context
 from allauth.core import ratelimit
 
-from home.links import absolute_url
+from core.links import absolute_url, safe_next
+
+from .signup import confirmed_owner_of, release_unconfirmed_claims
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -34,8 +37,6 @@ class AccountAdapter(DefaultAccountAdapter):
         # The mail (and the links in it) in the language of the member whose address it is;
         # an address nobody has confirmed has no such member yet, so the language of the
         # person signing up is as good as any.
-        from .signup import confirmed_owner_of
-
         owner = confirmed_owner_of(email)
         with translation.override(owner.language) if owner else nullcontext():
             super().send_account_already_exists_mail(email)
@@ -50,16 +51,10 @@ class AccountAdapter(DefaultAccountAdapter):
         return super().should_send_confirmation_mail(request, email_address, signup)
 
     def confirm_email(self, request, email_address):
-        from .signup import release_unconfirmed_claims
-
         confirmed = super().confirm_email(request, email_address)
         if confirmed:
             release_unconfirmed_claims(email_address)
         return confirmed
 
     def is_safe_url(self, url):
-        from allauth.core import context
-
-        from home.links import safe_next
-
-        return bool(url) and safe_next(context.request, url, fallback="") == url
+        return bool(url) and safe_next(allauth_context.request, url, fallback="") == url

@@ -11,7 +11,9 @@ class AccountsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import parts  # noqa: F401 - registers the account menu as the member's own part
+        from . import parts, purges  # noqa: F401 - parts registers the account menu as the member's own part
+
+        purges.connect()
 
 
 class SamenUsersAppConfig(WagtailUsersAppConfig):

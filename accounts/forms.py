@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.users.forms import UserCreationForm, UserEditForm
 
-from home.uploaded_images import RefusedPicture, reencoded
+from core.uploaded_images import RefusedPicture, reencoded
 
 from .models import User
 

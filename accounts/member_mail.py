@@ -11,7 +11,7 @@ from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from home.links import absolute_url
+from core.links import absolute_url
 
 
 def member_language(member):

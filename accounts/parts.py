@@ -2,7 +2,7 @@
 
 from django.conf import settings
 
-from home.member_pages import csrf_token, part
+from pagecache.shells import csrf_token, part
 
 
 @part("account", "includes/account_menu.html")

@@ -1,31 +1,13 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
-from home.links import safe_next
+from core.links import safe_next
 
 from .forms import ProfileForm
-from .models import User
-from .profile import latest_reactions, posts_by
-
-
-def profile(request, pk):
-    """A member's public page: who they are, what they wrote, where they reacted; only
-    what the viewer may see."""
-    member = get_object_or_404(User, pk=pk, is_active=True)
-    return render(
-        request,
-        "accounts/profile.html",
-        {
-            "member": member,
-            "posts": posts_by(member, request.user),
-            "reactions": latest_reactions(member, request.user, request),
-            "is_own": request.user.is_authenticated and request.user.pk == member.pk,
-        },
-    )
 
 
 @login_required
@@ -35,7 +17,7 @@ def edit_profile(request):
         if form.is_valid():
             form.save()
             messages.success(request, _("Your profile has been saved."))
-            return redirect("accounts:profile", pk=request.user.pk)
+            return redirect("profiles:profile", pk=request.user.pk)
         status = 400
     else:
         form = ProfileForm(instance=request.user)

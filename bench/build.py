@@ -38,15 +38,16 @@ from allauth.account.models import EmailAddress
 from django_comments.models import Comment
 from django_comments_xtd.models import XtdComment
 
+from access.models import Membership
 from accounts.factories import DEFAULT_PASSWORD
 from accounts.models import User
 from blog.factories import BlogPageFactory
 from blog.models import BlogPage
+from core.factories import ImageFactory
 from engagement.models import DailyViews, Follow, PostViews, Rating, Reaction
 from groups.factories import GroupPageFactory
-from groups.models import GroupIndexPage, GroupPage, Membership
+from groups.models import GroupIndexPage, GroupPage
 from groups.rights import sync_member
-from home.factories import ImageFactory
 
 from .bulk import index_in_bulk, insert_own_rows, publish_in_bulk, search_index_paused
 from .plan import DEFAULT_SEED, FEATURED_SLUG, IMAGE_COUNT, LoadDataError, Plan, Sizes, make_plan

@@ -32,7 +32,7 @@ def search_index_paused(model):
 
 def index_in_bulk(model, pks, chunk_size=500):
     """Put ``model`` objects ``pks`` in the search index, ``chunk_size`` per statement.
-    One backend is enough: the backends share one index table (home.search_backend)."""
+    One backend is enough: the backends share one index table (search.backends)."""
     backend = get_search_backend()
     pks = sorted(pks)
     for start in range(0, len(pks), chunk_size):

@@ -18,9 +18,9 @@ from pathlib import Path
 
 from django.utils.text import slugify
 
+from access.models import Membership
+from access.policy import AccessLevel
 from accounts.factories import DEFAULT_PASSWORD
-from groups.access import AccessLevel
-from groups.models import Membership
 
 WORDS = json.loads(Path(__file__).with_name("words.json").read_text(encoding="utf-8"))
 THEMES, PLACES = WORDS["themes"], WORDS["places"]

@@ -23,14 +23,13 @@ from django.utils.translation import gettext as _
 from taggit.models import Tag
 from wagtail.models import Locale
 
+from access.policy import viewable
 from accounts.models import User
-from groups.access import viewable
+from core.links import absolute_url
 from groups.models import GroupPage
-from home.links import absolute_url
-from home.page_cache import LISTINGS, cache_this
+from pagecache.labels import LISTINGS, cache_this
 
-from .listings import blog_index_for
-from .models import BlogPage
+from .models import BlogIndexPage, BlogPage
 
 FEED_SIZE = 20
 
@@ -108,7 +107,7 @@ class LatestPosts(Feed):
         return item.author.display_name if item.author else None
 
     def item_author_link(self, item):
-        return absolute_url(reverse("accounts:profile", args=[item.author_id])) if item.author_id else None
+        return absolute_url(reverse("profiles:profile", args=[item.author_id])) if item.author_id else None
 
 
 class GroupPosts(LatestPosts):
@@ -146,7 +145,7 @@ class TagPosts(LatestPosts):
         return _("The latest public blog posts on Samen tagged %(tag)s.") % {"tag": obj.thing.name}
 
     def link(self, obj):
-        index = blog_index_for(obj.locale)
+        index = BlogIndexPage.for_locale(obj.locale)
         base = index.url if index else f"/{obj.locale.language_code}/"
         return absolute_url(f"{base}?tag={obj.thing.slug}")
 
@@ -167,7 +166,7 @@ class AuthorPosts(LatestPosts):
         return _("The latest public blog posts on Samen by %(author)s.") % {"author": obj.thing.display_name}
 
     def link(self, obj):
-        return absolute_url(reverse("accounts:profile", args=[obj.thing.pk]))
+        return absolute_url(reverse("profiles:profile", args=[obj.thing.pk]))
 
     def posts(self, obj):
         return super().posts(obj).filter(author=obj.thing)

@@ -10,14 +10,11 @@ from django.utils.translation import gettext as _
 from taggit.models import Tag
 from wagtail.images import get_image_model
 
+from core.pagination import paginate
 from engagement.models import DailyViews
 from engagement.ratings import attach_ratings
 from engagement.reactions import reaction_counts
-from groups.access import viewable
 from groups.models import GroupPage
-from home.pagination import paginate
-
-from .models import BlogIndexPage, BlogPage
 
 # The card image in two widths, as WebP: the same specs the card template asks for.
 CARD_RENDITIONS = ("fill-320x180|format-webp", "fill-640x360|format-webp")
@@ -36,7 +33,7 @@ def attach_groups(posts, group=None):
         for post in posts:
             post.group = group
         return posts
-    steplen = BlogPage.steplen
+    steplen = GroupPage.steplen
     parent_paths = {post.path[:-steplen] for post in posts}
     groups = {g.path: g for g in GroupPage.objects.filter(path__in=parent_paths)} if parent_paths else {}
     for post in posts:
@@ -54,21 +51,18 @@ def post_cards(posts, group=None):
     return posts
 
 
-def live_posts(locale, user):
-    """The posts in ``locale`` that ``user`` may read, newest first."""
-    return viewable(user, BlogPage.objects.filter(locale=locale)).order_by("-date_published", "-pk")
-
-
-def latest_posts(locale, limit, user):
-    return post_cards(for_cards(live_posts(locale, user))[:limit])
+def latest_posts(readable, limit):
+    """The newest ``limit`` of ``readable`` (``BlogPage.readable``), ready for cards."""
+    return post_cards(for_cards(readable)[:limit])
 
 
 MOST_READ_DAYS = 30
 
 
-def most_read(locale, user, limit=5, days=MOST_READ_DAYS):
-    """The posts in ``locale`` read most over the last ``days`` days (today included),
-    reads in every language counted together; only posts ``user`` may see. One query."""
+def most_read(readable, limit=5, days=MOST_READ_DAYS):
+    """Of ``readable`` (``BlogPage.readable``: one language, what the reader may see), the
+    posts read most over the last ``days`` days (today included), reads in every language
+    counted together. One query."""
     since = timezone.localdate() - timedelta(days=days - 1)
     recent = (
         DailyViews.objects.filter(translation_key=OuterRef("translation_key"), day__gte=since)
@@ -78,25 +72,21 @@ def most_read(locale, user, limit=5, days=MOST_READ_DAYS):
         .values("total")
     )
     posts = (
-        viewable(user, BlogPage.objects.filter(locale=locale))
-        .annotate(recent_views=Subquery(recent))
+        readable.annotate(recent_views=Subquery(recent))
         .filter(recent_views__gt=0)
         .order_by("-recent_views", "-date_published", "-pk")
     )
     return list(posts[:limit])
 
 
-def blog_index_for(locale):
-    return BlogIndexPage.objects.live().filter(locale=locale).first()
-
-
-def blog_index_listing(index_page, request, per_page):
-    """The blog index's posts, narrowed by ``?group=`` and ``?tag=`` (both slugs).
+def blog_index_listing(index_page, request, per_page, readable):
+    """The blog index's posts (``readable``: ``BlogPage.readable``), narrowed by
+    ``?group=`` and ``?tag=`` (both slugs).
 
     A filter value that names nothing narrows to nothing, and the page says so: the reader
     followed an old link or typed it, and should not mistake the full list for a result."""
     locale = index_page.locale
-    posts = live_posts(locale, request.user)
+    posts = readable
     groups = list(GroupPage.objects.live().filter(locale=locale).order_by("title"))
     # Only tags of posts this reader may see: a tag can say as much as a title.
     tags = list(
@@ -134,6 +124,6 @@ def blog_index_listing(index_page, request, per_page):
         "active_tag": active_tag,
         "filter_notices": notices,
         "is_filtered": bool(group_slug or tag_slug),
-        "most_read": most_read(locale, request.user),
+        "most_read": most_read(readable),
         "most_read_days": MOST_READ_DAYS,
     }

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -15,14 +16,20 @@ from wagtail.models import Orderable
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from access.admin_permissions import PostPermissionTester
+from access.page_types import ReadByAccessLevel
+from access.policy import AccessLevel, effective_level, facts_for, is_site_editor, viewable
+from core.pagination import paginate
+from core.translations import follow_source, lead_translations
 from engagement.context import post_and_group_ratings, reaction_context
 from engagement.readership import read_count
-from groups.access import AccessLevel, effective_level, facts_for, is_site_editor
-from groups.admin_access import PostPermissionTester
-from home.models import BasePage, IntroPage
-from home.translations import follow_source, lead_translations
+from groups.models import RESERVED_SLUGS, GroupPage
+from pagecache.labels import LISTINGS, SEARCH, page_label
+from pages.models import BasePage, IntroPage
 
 from .blocks import BlogBodyBlock
+from .listings import blog_index_listing, for_cards, post_cards
+from .related import posts_to_read_next
 from .sharing import neighbours, share_context
 
 POSTS_PER_PAGE = 10
@@ -38,11 +45,14 @@ class BlogIndexPage(IntroPage):
     class Meta:
         verbose_name = _("blog index")
 
-    def get_context(self, request, *args, **kwargs):
-        from .listings import blog_index_listing
+    @classmethod
+    def for_locale(cls, locale):
+        return cls.objects.live().filter(locale=locale).first()
 
+    def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(blog_index_listing(self, request, POSTS_PER_PAGE))
+        readable = BlogPage.readable(request.user, self.locale)
+        context.update(blog_index_listing(self, request, POSTS_PER_PAGE, readable))
         return context
 
 
@@ -63,7 +73,7 @@ class BlogPageForm(WagtailAdminPageForm):
             self.fields["author"].disabled = True
 
 
-class BlogPage(BasePage):
+class BlogPage(ReadByAccessLevel, BasePage):
     teaser = models.TextField(
         _("teaser"),
         max_length=320,
@@ -177,8 +187,6 @@ class BlogPage(BasePage):
     def clean(self):
         super().clean()
         # The group page answers these addresses itself (its members page and forms).
-        from groups.models import RESERVED_SLUGS
-
         if self.slug in RESERVED_SLUGS:
             raise ValidationError({"slug": _("This address is taken by the group's own pages; choose another.")})
 
@@ -193,8 +201,6 @@ class BlogPage(BasePage):
     def group(self):
         """The group this post lives in (its parent page), looked up once per instance."""
         if not hasattr(self, "_group"):
-            from groups.models import GroupPage
-
             self._group = GroupPage.objects.parent_of(self).select_related("image").first()
         return self._group
 
@@ -204,9 +210,19 @@ class BlogPage(BasePage):
 
     @cached_property
     def blog_index(self):
-        from .listings import blog_index_for
+        return BlogIndexPage.for_locale(self.locale)
 
-        return blog_index_for(self.locale)
+    @classmethod
+    def readable(cls, user, locale):
+        """The posts in ``locale`` that ``user`` may read, newest first."""
+        return viewable(user, cls.objects.filter(locale=locale)).order_by("-date_published", "-pk")
+
+    @classmethod
+    def listing_in(cls, group, request, per_page):
+        """A group page's posts: the page of them the request asks for, ready for cards."""
+        posts = for_cards(viewable(request.user, cls.objects.child_of(group)).order_by("-date_published", "-pk"))
+        page = paginate(request, posts, per_page)
+        return page, post_cards(page.object_list, group=group)
 
     def permissions_for_user(self, user):
         # What the admin lets a member do with this post asks the access policy first.
@@ -216,9 +232,15 @@ class BlogPage(BasePage):
         return [page for page in (self.blog_index, self.group) if page is not None]
 
     def related_posts(self, user, limit=4, tags=None):
-        from .related import related_posts
+        return posts_to_read_next(self, user, limit=limit, tags=tags)
 
-        return related_posts(self, user, limit=limit, tags=tags)
+    def what_a_change_purges(self, moved_from=None, cdn=False):
+        """Its own label, its group's (and the group it left), and what lists and searches
+        find; a CDN also drops the posts that show it as related."""
+        parents = [parent for parent in (self.get_parent(), moved_from) if parent is not None]
+        labels = [page_label(self), *(page_label(parent) for parent in parents), LISTINGS, SEARCH]
+        related = self.related_posts(AnonymousUser()) if cdn and self.live else []
+        return labels, [self, *parents, *related]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

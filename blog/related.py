@@ -1,16 +1,16 @@
 from django.db.models import Count, OuterRef, Subquery
 
-from groups.access import viewable
+from access.policy import viewable
 
 from .listings import for_cards, post_cards
-from .models import BlogPage
 
 
-def related_posts(post, user, limit=4, tags=None):
+def posts_to_read_next(post, user, limit=4, tags=None):
     """Posts to read next: the editor's pinned choices first, then the posts sharing the
     most tags with this one, ties broken by the newest. Never the post itself, never an
     unpublished post, never one in another language, never one ``user`` may not read."""
-    candidates = viewable(user, BlogPage.objects.filter(locale_id=post.locale_id)).exclude(pk=post.pk)
+    post_type = type(post)
+    candidates = viewable(user, post_type.objects.filter(locale_id=post.locale_id)).exclude(pk=post.pk)
 
     # Read through the in-memory relations, so that a preview shows unsaved pins and tags.
     pinned_ids = []
@@ -21,7 +21,7 @@ def related_posts(post, user, limit=4, tags=None):
     # language's pages: take each pinned page's version in this post's language.
     pinned_by_id = {}
     if pinned_ids:
-        pinned_as = BlogPage.objects.filter(pk__in=pinned_ids, translation_key=OuterRef("translation_key"))
+        pinned_as = post_type.objects.filter(pk__in=pinned_ids, translation_key=OuterRef("translation_key"))
         in_this_language = candidates.annotate(pinned_as=Subquery(pinned_as.values("pk")[:1]))
         pinned_by_id = {p.pinned_as: p for p in for_cards(in_this_language.filter(pinned_as__isnull=False))}
     chosen = [pinned_by_id[pk] for pk in pinned_ids if pk in pinned_by_id][:limit]

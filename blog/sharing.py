@@ -10,8 +10,8 @@ from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.safestring import mark_safe
 
-from groups.access import viewable
-from home.links import absolute_url
+from access.policy import viewable
+from core.links import absolute_url
 
 SHARE_RENDITION = "fill-1200x630"
 OG_LOCALES = {"nl": "nl_NL", "en": "en_GB"}
@@ -62,7 +62,7 @@ def share_context(request, post, group):
         data["author"] = {
             "@type": "Person",
             "name": author.display_name,
-            "url": absolute_url(reverse("accounts:profile", args=[author.pk])),
+            "url": absolute_url(reverse("profiles:profile", args=[author.pk])),
         }
     if image:
         data["image"] = {"@type": "ImageObject", **{k: image[k] for k in ("url", "width", "height")}}

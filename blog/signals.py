@@ -3,6 +3,7 @@ from wagtail.signals import page_published
 
 from engagement.following import follow
 from engagement.reactions import canonical_post
+from groups.membership import mail_members_about_post
 
 from .models import BlogPage
 
@@ -23,6 +24,14 @@ def index_with_its_tags(sender, instance, **kwargs):
     insert_or_update_object(instance)
 
 
+def mail_the_group(sender, instance, **kwargs):
+    """The first publication of a post in a group is mailed to the group's members."""
+    first = instance.first_published_at is not None and instance.first_published_at == instance.last_published_at
+    if first and instance.group is not None:
+        mail_members_about_post(instance, instance.group)
+
+
 def connect():
     page_published.connect(author_follows_own_post, sender=BlogPage, dispatch_uid="blog_author_follows")
     page_published.connect(index_with_its_tags, sender=BlogPage, dispatch_uid="blog_index_with_tags")
+    page_published.connect(mail_the_group, sender=BlogPage, dispatch_uid="blog_mail_the_group")

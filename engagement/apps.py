@@ -19,4 +19,6 @@ class EngagementConfig(AppConfig):
         # keeps its replies under a placeholder, so that hook must not run.
         pre_save.disconnect(publish_or_unpublish_on_pre_save, sender="engagement.Reaction")
 
-        from . import parts  # noqa: F401 - registers the member's own parts of a page
+        from . import parts, purges  # noqa: F401 - parts registers the member's own parts of a page
+
+        purges.connect()

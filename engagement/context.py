@@ -4,11 +4,10 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
-from groups.access import can_close_reactions, can_rate, can_react
-
 from .forms import ReactionForm
 from .ratings import NO_VOTES, summaries
 from .reactions import ORDERS, PAGE_SIZES, ThreadChoices, canonical_post, reaction_count, reactions_closed, thread_page
+from .rules import can_close_reactions, can_rate, can_react
 
 
 def reaction_context(request, page, group=None, form=None):

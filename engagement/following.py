@@ -4,9 +4,10 @@ one-click link that stops it without logging in."""
 from django.core import signing
 from django.urls import reverse
 
+from access.policy import can_view
 from accounts.member_mail import member_language, send_member_mail
-from groups.access import can_view
-from home.links import absolute_url
+from core.links import absolute_url
+from core.translations import version_in
 
 from .markup import plain_text
 from .models import Follow
@@ -41,14 +42,6 @@ def read_unfollow_token(token):
         return None
 
 
-def version_for(post, language):
-    """``post`` in ``language`` when that version is live, else ``post`` itself."""
-    if post.locale.language_code == language:
-        return post
-    version = post.get_translations().live().filter(locale__language_code=language).first()
-    return version or post
-
-
 def notify_followers(reaction, post):
     """Mail every follower of ``post`` but the reaction's own author about ``reaction``,
     in the follower's own language, linking to the post in that language where it exists.
@@ -64,7 +57,7 @@ def notify_followers(reaction, post):
         # Who may read the post can change after someone started following it.
         if not (member.is_active and member.email) or not can_view(member, post):
             continue
-        version = version_for(post, member_language(member))
+        version = version_in(post, member_language(member))
         send_member_mail(
             member,
             "engagement/email/new_reaction_subject.txt",

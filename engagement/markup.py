@@ -4,6 +4,7 @@ Allowed: paragraphs, bold, italic, links, bulleted and numbered lists, quotes an
 heading. Anything else a member types is shown as text. The result passes an allow-list
 sanitiser, so nothing can run script, load remote content or break out of its box."""
 
+import html as html_lib
 from functools import lru_cache
 
 from django.utils.safestring import mark_safe
@@ -51,8 +52,6 @@ def _rendered(text):
 def plain_text(text, limit=None):
     """The reaction as plain text (for e-mails and listings): markup dropped, entities kept
     as characters."""
-    import html as html_lib
-
     stripped = nh3.clean(str(render_reaction(text)), tags=set())
     result = " ".join(html_lib.unescape(stripped).split())
     if limit and len(result) > limit:

@@ -3,7 +3,8 @@ they follow the post, and what they may do with each reaction."""
 
 from django.urls import reverse
 
-from home.member_pages import csrf_token, part, viewer_is_site_editor
+from access.audience import viewer_is_site_editor
+from pagecache.shells import csrf_token, part
 
 from .following import is_following
 from .ratings import SCORES, own_score

@@ -10,7 +10,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.db import IntegrityError, transaction
 from django.db.models import Count
 
-from home.cache_purging import item_changed
+from pagecache.purging import item_changed
 
 from .models import Rating
 

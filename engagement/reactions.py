@@ -13,8 +13,8 @@ from django.utils import timezone
 
 from wagtail.models import Locale, Page
 
-from home.locales import default_locale_id
-from home.pagination import paginate
+from core.locales import default_locale_id
+from core.pagination import paginate
 
 from .models import Reaction, ReactionSwitch
 

@@ -10,7 +10,7 @@ from django.db.models import CharField, Count, F, FloatField, IntegerField, Oute
 from django.db.models.functions import Cast, Coalesce, NullIf
 from django.utils import timezone
 
-from home.locales import default_locale_id
+from core.locales import default_locale_id
 
 from .models import DailyViews, PostViews, Rating, Reaction
 from .ratings import rounded_average

@@ -22,8 +22,8 @@ from wagtail.models import Page
 from django_comments.models import CommentFlag
 from django_comments_xtd.models import MaxThreadLevelExceededException
 
-from groups.access import can_change_reaction, can_close_reactions, can_rate, can_react, can_view
-from home.links import safe_next
+from access.policy import can_view
+from core.links import safe_next
 
 from . import following, ratings, readership
 from .context import rating_context, reaction_context
@@ -38,6 +38,7 @@ from .reactions import (
     shown,
     store_reaction,
 )
+from .rules import can_change_reaction, can_close_reactions, can_rate, can_react
 from .throttle import allow
 
 

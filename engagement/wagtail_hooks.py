@@ -1,11 +1,6 @@
-from django.urls import path, reverse
-from django.utils.translation import gettext_lazy as _
-
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.permissions import register_permission_policy
 
-from .admin_views import PostStatisticsView, StatisticsPanel, may_see_statistics
 from .models import Reaction
 from .moderation import ReactionPermissionPolicy, ReactionViewSet
 
@@ -15,29 +10,3 @@ register_permission_policy(Reaction, ReactionPermissionPolicy(Reaction))
 @hooks.register("register_admin_viewset")
 def register_reaction_viewset():
     return ReactionViewSet()
-
-
-@hooks.register("register_admin_urls")
-def register_statistics_urls():
-    return [
-        path("statistieken/", PostStatisticsView.as_view(), name="post_statistics"),
-        path("statistieken/resultaten/", PostStatisticsView.as_view(results_only=True), name="post_statistics_results"),
-    ]
-
-
-class StatisticsMenuItem(MenuItem):
-    def is_shown(self, request):
-        return may_see_statistics(request.user)
-
-
-@hooks.register("register_reports_menu_item")
-def register_statistics_menu_item():
-    return StatisticsMenuItem(
-        _("Post statistics"), reverse("post_statistics"), name="post-statistics", icon_name="table", order=650
-    )
-
-
-@hooks.register("construct_homepage_panels")
-def add_statistics_panel(request, panels):
-    if may_see_statistics(request.user):
-        panels.append(StatisticsPanel())

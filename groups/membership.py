@@ -9,11 +9,12 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from access.models import Membership
+from access.policy import MANAGER_ROLES, MEMBER_ROLES, can_view, forget_facts, is_site_editor
 from accounts.member_mail import member_language, send_member_mail
-from home.links import absolute_url
+from core.links import absolute_url
+from core.translations import version_in
 
-from .access import MANAGER_ROLES, MEMBER_ROLES, can_view, forget_facts, is_site_editor
-from .models import Membership
 from .rights import sync_member
 
 Role = Membership.Role
@@ -208,14 +209,12 @@ def read_notify_token(token):
 def mail_members_about_post(post, group):
     """A new post in ``group``: mail each member who wants to hear of them and may read
     it, but not its author, in their language, with a one-click way to stop."""
-    from engagement.following import version_for
-
     recipients = members_of(group).filter(notify_posts=True).exclude(user_id=post.author_id).select_related("user")
     for membership in recipients:
         member = membership.user
         if not (member.is_active and member.email) or not can_view(member, post):
             continue
-        version = version_for(post, member_language(member))
+        version = version_in(post, member_language(member))
         context = {
             "post_title": version.title,
             "post_url": absolute_url(version.url),

@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -8,11 +7,17 @@ from wagtail.fields import RichTextField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home.models import TEXT_FEATURES, BasePage, IntroPage
-from home.pagination import paginate
-from home.translations import follow_source, lead_translations
+from access.models import Membership
+from access.page_types import GroupOfMembers
+from access.policy import forget_facts
+from core.translations import follow_source, lead_translations
+from engagement.context import rating_context
+from engagement.ratings import attach_ratings
+from pagecache.labels import LISTINGS, SEARCH, page_label
+from pages.models import TEXT_FEATURES, BasePage, IntroPage
 
-from .access import forget_facts, viewable
+from . import views
+from .membership import can_manage, member_count, membership_of
 
 POSTS_PER_PAGE = 10
 # Addresses below a group that its own routes answer; no post may take them as its slug.
@@ -30,8 +35,6 @@ class GroupIndexPage(IntroPage):
         verbose_name = _("group index")
 
     def get_context(self, request, *args, **kwargs):
-        from engagement.ratings import attach_ratings
-
         context = super().get_context(request, *args, **kwargs)
         context["groups"] = attach_ratings(
             GroupPage.objects.child_of(self).live().select_related("image").order_by("title")
@@ -39,7 +42,7 @@ class GroupIndexPage(IntroPage):
         return context
 
 
-class GroupPage(RoutablePageMixin, BasePage):
+class GroupPage(GroupOfMembers, RoutablePageMixin, BasePage):
     """A group: people around one theme, and the blog posts they write."""
 
     description = models.CharField(
@@ -111,21 +114,18 @@ class GroupPage(RoutablePageMixin, BasePage):
     @path("leden/", name="members")
     @path("members/", name="members_en")
     def members(self, request):
-        from .views import members_page
-
-        return members_page(self, request)
+        return views.members_page(self, request)
 
     @path("lidmaatschap/", name="membership")
     def membership(self, request):
-        from .views import own_membership
-
-        return own_membership(self, request)
+        return views.own_membership(self, request)
 
     @path("leden/<int:member_id>/", name="manage_member")
     def manage_member(self, request, member_id):
-        from .views import manage_member
+        return views.manage_member(self, request, member_id)
 
-        return manage_member(self, request, member_id)
+    def what_a_change_purges(self, moved_from=None, cdn=False):
+        return [page_label(self), LISTINGS, SEARCH], [self]
 
     def get_cached_paths(self):
         # A CDN holds the members page too; purging the group purges both.
@@ -137,17 +137,11 @@ class GroupPage(RoutablePageMixin, BasePage):
         return (self.url or "") + self.reverse_subpage(route)
 
     def get_context(self, request, *args, **kwargs):
-        from blog.listings import for_cards, post_cards
-        from blog.models import BlogPage
-        from engagement.context import rating_context
-
-        from .membership import can_manage, member_count, membership_of
-
         context = super().get_context(request, *args, **kwargs)
-        posts = for_cards(viewable(request.user, BlogPage.objects.child_of(self)).order_by("-date_published", "-pk"))
-        page = paginate(request, posts, POSTS_PER_PAGE)
-        context["posts_page"] = page
-        context["posts"] = post_cards(page.object_list, group=self)
+        # The posts are the page type allowed below a group (subpage_types), which knows
+        # how to list itself for cards; this app does not import it.
+        (post_type,) = self.specific_class.allowed_subpage_models()
+        context["posts_page"], context["posts"] = post_type.listing_in(self, request, POSTS_PER_PAGE)
         context["group_rating"] = rating_context(request, self) if self.pk else None
         if self.pk:
             own = membership_of(request.user, self)
@@ -162,34 +156,3 @@ class GroupPage(RoutablePageMixin, BasePage):
                 ),
             }
         return context
-
-
-class Membership(models.Model):
-    """A member's place in a group, in every language version of it (keyed by the
-    group's translation key)."""
-
-    class Role(models.TextChoices):
-        OWNER = "owner", _("owner")
-        ADMIN = "admin", _("admin")
-        MEMBER = "member", _("member")
-        PENDING = "pending", _("request pending")
-
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships")
-    group_key = models.UUIDField(_("group"), db_index=True)
-    role = models.CharField(_("role"), max_length=10, choices=Role.choices, default=Role.MEMBER)
-    notify_posts = models.BooleanField(_("mail me new posts"), default=True)
-    created_at = models.DateTimeField(_("since"), auto_now_add=True)
-    changed_at = models.DateTimeField(_("changed"), auto_now=True)
-
-    class Meta:
-        verbose_name = _("membership")
-        verbose_name_plural = _("memberships")
-        constraints = [models.UniqueConstraint(fields=["user", "group_key"], name="groups_membership_once")]
-
-    @property
-    def is_member(self):
-        return self.role in (self.Role.OWNER, self.Role.ADMIN, self.Role.MEMBER)
-
-    @property
-    def is_manager(self):
-        return self.role in (self.Role.OWNER, self.Role.ADMIN)

@@ -2,9 +2,8 @@
 e-mail for each new post. Everything else in the membership box follows from their role,
 which is part of their audience."""
 
-from home.member_pages import csrf_token, part
-
-from .models import Membership
+from access.models import Membership
+from pagecache.shells import csrf_token, part
 
 
 @part("group-mails", "groups/group_mails.html")

@@ -14,6 +14,8 @@ from django.db import transaction
 
 from wagtail.models import GroupApprovalTask, GroupPagePermission, Workflow, WorkflowPage, WorkflowTask
 
+from access.models import Membership
+
 SITE_REVIEWER_GROUPS = ("Editors", "Moderators")
 
 
@@ -36,8 +38,6 @@ def _permission(app_label, codename):
 def set_up_group(group_page):
     """Give a group (in all its languages) its permission groups, page permissions and
     approval workflow. Safe to run again; it adds only what is missing."""
-    from .models import GroupPage
-
     key = group_page.translation_key
     writers, approvers = permission_groups(key)
     access_admin = _permission("wagtailadmin", "access_admin")
@@ -46,7 +46,7 @@ def set_up_group(group_page):
     writers.permissions.add(access_admin)
     approvers.permissions.add(access_admin)
 
-    pages = list(GroupPage.objects.filter(translation_key=key))
+    pages = list(type(group_page).objects.filter(translation_key=key))
     for page in pages:
         GroupPagePermission.objects.get_or_create(group=writers, page=page, permission=add_page)
         GroupPagePermission.objects.get_or_create(group=approvers, page=page, permission=add_page)
@@ -66,8 +66,6 @@ def set_up_group(group_page):
 def sync_member(user, group_key):
     """Put ``user`` in exactly the permission groups their membership of the group calls
     for (none when they are not, or not yet, a member)."""
-    from .models import Membership
-
     membership = Membership.objects.filter(user=user, group_key=group_key).first()
     writers, approvers = permission_groups(group_key)
     if membership is not None and membership.is_member:

@@ -1,6 +1,8 @@
 from wagtail.signals import page_published
 
-from .models import GroupPage, Membership
+from access.models import Membership
+
+from .models import GroupPage
 from .rights import set_up_group, sync_member
 
 
@@ -15,20 +17,5 @@ def group_published(sender, instance, **kwargs):
         sync_member(owner, key)
 
 
-def post_published(sender, instance, **kwargs):
-    """The first publication of a post in a group is mailed to the group's members."""
-    from .membership import mail_members_about_post
-
-    first = instance.first_published_at is not None and instance.first_published_at == instance.last_published_at
-    if not first:
-        return
-    group = GroupPage.objects.parent_of(instance).first()
-    if group is not None:
-        mail_members_about_post(instance, group)
-
-
 def connect():
-    from blog.models import BlogPage
-
     page_published.connect(group_published, sender=GroupPage, dispatch_uid="groups_group_published")
-    page_published.connect(post_published, sender=BlogPage, dispatch_uid="groups_post_published")

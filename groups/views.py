@@ -11,11 +11,13 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 
-from home.pagination import paginate
+from wagtail.models import Page
+
+from access.models import Membership
+from access.policy import MEMBER_ROLES, is_site_editor
+from core.pagination import paginate
 
 from . import membership as rules
-from .access import MEMBER_ROLES, is_site_editor
-from .models import Membership
 
 MEMBERS_PER_PAGE = 24
 ROLE_ORDER = {"owner": 0, "admin": 1, "member": 2, "pending": 3}
@@ -146,7 +148,5 @@ def stop_new_post_mails(request, token):
         return HttpResponseBadRequest(_("This link is not valid (any more)."))
     user_id, group_key = found
     Membership.objects.filter(user_id=user_id, group_key=group_key).update(notify_posts=False)
-    from .models import GroupPage
-
-    group = GroupPage.objects.filter(translation_key=group_key, live=True).order_by("pk").first()
+    group = Page.objects.filter(translation_key=group_key, live=True).order_by("pk").first()
     return render(request, "groups/mails_stopped.html", {"group": group})

@@ -1,114 +1,10 @@
-from django.conf import settings
-from django.contrib.auth.views import redirect_to_login
-from django.db import models
-from django.http import Http404
-from django.shortcuts import redirect
-from django.urls import reverse
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.panels import FieldPanel
-from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
-from wagtail.fields import RichTextField
-from wagtail.models import Page
-from wagtail.search import index
-from wagtail_localize.fields import TranslatableField
-
-from .links import absolute_url
-from .locales import locale_id_for
-from .member_pages import assembling
-from .page_cache import LISTINGS, cache_this, page_label
-
-TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
-
-
-class BasePage(Page):
-    """What every Samen page shares: the fields translators translate, and the trail the
-    breadcrumb shows."""
-
-    translatable_fields = [
-        TranslatableField("title"),
-        TranslatableField("slug"),
-        TranslatableField("seo_title"),
-        TranslatableField("search_description"),
-    ]
-
-    class Meta:
-        abstract = True
-
-    # What else a change to any page of this type makes stale (see home/page_cache.py).
-    cache_labels = ()
-
-    def serve(self, request, *args, **kwargs):
-        return self.refusal_or_redirect(request) or super().serve(request, *args, **kwargs)
-
-    def refusal_or_redirect(self, request):
-        """What to answer instead of the page, if anything."""
-        from groups.access import can_view
-
-        # Who may read this? Asked before anything else, so that a refusal reveals nothing
-        # (not even the address of the page in the other language). A visitor who is not
-        # logged in is asked to; a member who may not read it gets the same 404 as for a
-        # page that does not exist.
-        if not can_view(request.user, self):
-            if not request.user.is_authenticated:
-                return redirect_to_login(request.get_full_path(), login_url=reverse("account_login"))
-            raise Http404
-        # Wagtail falls back to the default language's page when a translation is missing
-        # (the English home when there is none, say). Never show a page under the other
-        # language's prefix: send the reader to the page in its own language instead.
-        if self.locale_id != locale_id_for(translation.get_language()):
-            return redirect(self.get_url(request))
-        # Whoever may read it: a reader who is not logged in gets the shared copy. Members
-        # share copies with their audience (home/member_pages.py), which does not know
-        # who passed a Wagtail view restriction (a password, a Django group): such a page
-        # is rendered whole for every member.
-        if not (assembling(request) and self.get_view_restrictions().exists()):
-            cache_this(request, page_label(self), *self.cache_labels)
-        return None
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["canonical_url"] = absolute_url(self.get_url(request)) if self.pk else ""
-        return context
-
-    def breadcrumb_pages(self):
-        """The pages the breadcrumb shows before this one, home excluded."""
-        return [page.specific for page in self.get_ancestors().filter(depth__gt=2)]
-
-    def get_sitemap_urls(self, request=None):
-        """This page's entry in /sitemap.xml, or none when an anonymous visitor may not
-        read it: its address (on SITE_BASE_URL, whatever Host the request named), its last
-        publication, and, when it is translated, every language version such a visitor may
-        read, the Dutch one also as x-default."""
-        from .sitemap import public_versions
-
-        versions = public_versions(request).get(self.translation_key, {})
-        own = [address for pk, address in versions.values() if pk == self.pk]
-        if not own:
-            return []
-        alternates = []
-        if len(versions) > 1:
-            alternates = [{"lang_code": code, "location": address} for code, (_pk, address) in sorted(versions.items())]
-            if settings.LANGUAGE_CODE in versions:
-                alternates.append({"lang_code": "x-default", "location": versions[settings.LANGUAGE_CODE][1]})
-        lastmod = self.last_published_at or self.latest_revision_created_at
-        return [{"location": own[0], "lastmod": lastmod, "alternates": alternates}]
-
-
-class IntroPage(BasePage):
-    """A page that opens with a short introduction: home and the two index pages."""
-
-    cache_labels = (LISTINGS,)
-
-    intro = RichTextField(_("introduction"), features=TEXT_FEATURES, blank=True)
-
-    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
-    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
-    translatable_fields = [*BasePage.translatable_fields, TranslatableField("intro")]
-
-    class Meta:
-        abstract = True
+from blog.listings import latest_posts
+from blog.models import BlogPage
+from engagement.ratings import attach_ratings
+from groups.models import GroupPage
+from pages.models import IntroPage
 
 
 class HomePage(IntroPage):
@@ -119,32 +15,9 @@ class HomePage(IntroPage):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
-        from blog.listings import latest_posts
-        from engagement.ratings import attach_ratings
-        from groups.models import GroupPage
-
         context = super().get_context(request, *args, **kwargs)
-        context["latest_posts"] = latest_posts(self.locale, limit=6, user=request.user)
+        context["latest_posts"] = latest_posts(BlogPage.readable(request.user, self.locale), limit=6)
         context["groups"] = attach_ratings(
             GroupPage.objects.live().filter(locale=self.locale).select_related("image").order_by("title")
         )
         return context
-
-
-@register_setting(icon="lock")
-class SiteAccess(BaseSiteSetting):
-    """Whether the whole site is closed: then nothing is public, and a post for
-    "everyone" is for logged-in members only."""
-
-    closed = models.BooleanField(
-        _("closed site"),
-        default=False,
-        help_text=_("Only logged-in members can read posts; no post is publicly visible."),
-    )
-
-    class Meta:
-        verbose_name = _("site access")
-
-    @classmethod
-    def site_is_closed(cls):
-        return bool(cls.objects.filter(site__is_default_site=True).values_list("closed", flat=True).first())

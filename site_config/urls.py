@@ -8,12 +8,12 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts.views import admin_login, frontend_login
+from core.views import switch_language
 from engagement.views import rate, read_beacon
 from groups.views import stop_new_post_mails
-from home.page_password import authenticate_with_password
-from home.search import search
-from home.sitemap import robots, sitemap
-from home.views import switch_language
+from pages.page_password import authenticate_with_password
+from pages.sitemap import robots, sitemap
+from search.views import search
 from site_config.health import healthz, readyz
 
 # Admin, documents and the reaction, reading and rating endpoints stay outside the language prefix; every
@@ -23,7 +23,7 @@ urlpatterns = [
     path("admin/login/", admin_login, name="admin_login_redirect"),
     # Two admin reports that list pages without asking the page permission policy, in
     # versions that leave out what the member may not open (groups/admin_reports.py).
-    path("admin/", include("groups.admin_reports")),
+    path("admin/", include("access.admin_reports")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("reacties/", include("engagement.urls")),
@@ -62,6 +62,7 @@ urlpatterns += i18n_patterns(
     path(pgettext_lazy("address of the search page", "search/"), search, name="search"),
     path("feeds/", include("blog.feed_urls")),
     path("account/", include("allauth.urls")),
+    path("leden/", include("profiles.urls")),
     path("leden/", include("accounts.urls")),
     path("", include(wagtail_page_urls)),
     prefix_default_language=True,

@@ -10,6 +10,9 @@ from django.utils import translation
 
 from bs4 import BeautifulSoup
 
+from blog.factories import BlogPageFactory
+from core.factories import ImageFactory
+
 
 def parse(response):
     return BeautifulSoup(response.content, "html.parser")
@@ -74,9 +77,6 @@ TAG_POOL = ["talent", "leren", "samenwerken", "digitaal", "welzijn"]
 def add_posts(groups, count, start=0):
     """``count`` published posts spread over ``groups``, each with its own hero image and two
     or three tags from a small pool, so that posts share tags and have related posts."""
-    from blog.factories import BlogPageFactory
-    from home.factories import ImageFactory
-
     posts = []
     for n in range(start, start + count):
         tags = [TAG_POOL[n % 5], TAG_POOL[(n + 1) % 5]]

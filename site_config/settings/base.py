@@ -16,10 +16,17 @@ SECRET_KEY = env.SECRET_KEY
 ALLOWED_HOSTS = env.ALLOWED_HOSTS
 
 INSTALLED_APPS = [
+    # The project's apps, from the top layer down (see the README's layout).
     "home",
+    "search",
+    "profiles",
     "groups",
     "blog",
+    "access",
+    "pages",
     "accounts",
+    "pagecache",
+    "core",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -62,24 +69,24 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     # First: it sees every response last, cookies included (home/page_cache.py).
-    "home.page_cache.NoSharedCookiesMiddleware",
+    "pagecache.middleware.NoSharedCookiesMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "home.middleware.SamenLocaleMiddleware",
+    "core.middleware.SamenLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "groups.access.AccessFactsMiddleware",
-    "groups.admin_access.AdminPageGuardMiddleware",
+    "access.policy.AccessFactsMiddleware",
+    "access.admin_permissions.AdminPageGuardMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, so that a page served from the cache still passes every middleware above.
-    "home.page_cache.AnonymousPageCacheMiddleware",
+    "pagecache.middleware.AnonymousPageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "site_config.urls"
@@ -101,7 +108,7 @@ TEMPLATES = [
                 "accounts.context_processors.accounts",
                 # After Django's own csrf processor, which it overrides while a member's
                 # page is being made into a shell.
-                "home.member_pages.csrf_placeholder",
+                "pagecache.shells.csrf_placeholder",
             ],
         },
     },
@@ -159,7 +166,7 @@ STORAGES = {
 if env.REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "site_config.redis_cache.RedisCache",
+            "BACKEND": "pagecache.redis_cache.RedisCache",
             "LOCATION": env.REDIS_URL,
         }
     }
@@ -169,7 +176,9 @@ else:
 PAGE_CACHE_SECONDS = env.PAGE_CACHE_SECONDS
 PAGE_CACHE_STALE_SECONDS = env.PAGE_CACHE_STALE_SECONDS
 MEMBER_PAGE_CACHE = env.MEMBER_PAGE_CACHE
-# A CDN in front of the site is purged with the shared cache (home/cache_purging.py).
+# Which members share a shell of a page: the access policy says (pagecache knows no roles).
+PAGE_CACHE_AUDIENCE = "access.audience.Audience"
+# A CDN in front of the site is purged with the shared cache (pagecache/purging.py).
 _FRONTEND_CACHES = {
     "http": {"BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend", "LOCATION": env.FRONTEND_CACHE_LOCATION},
     "cloudflare": {
@@ -246,7 +255,7 @@ WAGTAILADMIN_BASE_URL = env.SITE_BASE_URL
 # Approving a group's post publishes it, whoever approved (groups/workflow.py).
 WAGTAIL_FINISH_WORKFLOW_ACTION = "groups.workflow.publish_approved"
 
-SEARCH_BACKEND = {"BACKEND": "home.search_backend", "ATOMIC_REBUILD": False}
+SEARCH_BACKEND = {"BACKEND": "search.backends", "ATOMIC_REBUILD": False}
 WAGTAILSEARCH_BACKENDS = {
     "default": {**SEARCH_BACKEND, "SEARCH_CONFIG": "dutch"},
     "en": {**SEARCH_BACKEND, "SEARCH_CONFIG": "english", "AUTO_UPDATE": False},
@@ -257,7 +266,7 @@ WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 # Every uploaded picture is decoded and stored re-encoded, without its EXIF, XMP and ICC
 # metadata (home/uploaded_images.py). The pixel limits stay well under Pillow's own
 # decompression-bomb threshold (about 89 megapixels): 50 takes a 48-megapixel phone photo.
-WAGTAILIMAGES_IMAGE_FORM_BASE = "home.image_library.ImageForm"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "core.image_library.ImageForm"
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 50_000_000
 # A member's picture is shown at most 96 pixels wide (192 on a sharp screen): it is
 # stored no larger than this on its longest side.

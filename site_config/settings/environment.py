@@ -74,7 +74,7 @@ S3_CUSTOM_DOMAIN = env_str("S3_CUSTOM_DOMAIN", "")
 PAGE_CACHE_SECONDS = int(env_str("PAGE_CACHE_SECONDS", "600"))
 PAGE_CACHE_STALE_SECONDS = int(env_str("PAGE_CACHE_STALE_SECONDS", "60"))
 # Members' pages from the same cache: what their audience shares, with their own parts
-# rendered fresh (home/member_pages.py). "false" renders every member's page whole.
+# rendered fresh (pagecache/shells.py). "false" renders every member's page whole.
 MEMBER_PAGE_CACHE = env_bool("MEMBER_PAGE_CACHE", True)
 # A CDN or reverse proxy in front of the site, purged through Wagtail's frontend cache:
 # "http" (Varnish and the like: PURGE requests to FRONTEND_CACHE_LOCATION), "cloudflare"

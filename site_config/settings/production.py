@@ -24,7 +24,7 @@ if not env.REDIS_URL:
     PAGE_CACHE_SECONDS = 0
 
 if env.REDIS_URL:
-    CACHES = {"default": {"BACKEND": "site_config.redis_cache.RedisCache", "LOCATION": env.REDIS_URL}}
+    CACHES = {"default": {"BACKEND": "pagecache.redis_cache.RedisCache", "LOCATION": env.REDIS_URL}}
     # Sessions are rows in the database, with a read copy in Redis. Redis is a cache with a
     # memory limit that evicts any key when full (maxmemory, allkeys-lru: see the README),
     # and an evicted session must never log anyone out; a limit and eviction apply to a

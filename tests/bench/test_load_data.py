@@ -11,12 +11,13 @@ from wagtail.models import Page, Revision
 
 import pytest
 
+from access.models import Membership
 from accounts.models import User
 from bench import plan
 from blog.models import BlogPage
 from engagement.models import DailyViews, Follow, PostViews, Rating, Reaction
 from engagement.reactions import reaction_count, thread_of
-from groups.models import GroupPage, Membership
+from groups.models import GroupPage
 from tests.helpers import get_html
 
 pytestmark = pytest.mark.django_db

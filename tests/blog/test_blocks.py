@@ -14,7 +14,7 @@ from blog.blocks import (
     VideoBlock,
 )
 from blog.factories import BlogPageFactory
-from home.factories import ImageFactory
+from core.factories import ImageFactory
 from tests.helpers import get_html, stream
 
 BLOCK_CLASSES = [HeadingBlock, ParagraphBlock, ImageBlock, QuoteBlock, VideoBlock, CalloutBlock]

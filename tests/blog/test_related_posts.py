@@ -12,7 +12,7 @@ import pytest
 
 from blog.factories import BlogPageFactory, BlogPageRelatedPinFactory
 from blog.models import BlogPage
-from blog.related import related_posts
+from blog.related import posts_to_read_next
 from tests.helpers import get_html
 
 pytestmark = pytest.mark.django_db
@@ -32,8 +32,8 @@ def pin(page, *pinned):
 
 
 def related_titles(page):
-    """Titles ``related_posts`` picks for ``page``, read fresh from the database."""
-    return [p.title for p in related_posts(BlogPage.objects.get(pk=page.pk), AnonymousUser())]
+    """Titles ``posts_to_read_next`` picks for ``page``, read fresh from the database."""
+    return [p.title for p in posts_to_read_next(BlogPage.objects.get(pk=page.pk), AnonymousUser())]
 
 
 def rendered_related_titles(client, page):

@@ -9,8 +9,9 @@ from django.core.management import call_command
 import pytest
 from playwright.sync_api import expect
 
+from access.models import Membership
 from blog.models import BlogPage
-from groups.models import GroupPage, Membership
+from groups.models import GroupPage
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 

@@ -10,10 +10,11 @@ from wagtail.models import Page, Revision
 
 import pytest
 
+from access.models import Membership
 from accounts.models import User
 from blog.models import BlogPage, BlogPageRelatedPin
 from demo import content
-from groups.models import GroupPage, Membership
+from groups.models import GroupPage
 from tests.helpers import get_html
 
 pytestmark = pytest.mark.django_db

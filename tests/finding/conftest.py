@@ -26,11 +26,10 @@ from wagtail.search.backends import get_search_backend
 
 import pytest
 
+from access.models import Membership, SiteAccess
 from accounts.factories import UserFactory
 from blog.factories import BlogIndexPageFactory, BlogPageFactory
 from groups.factories import GroupIndexPageFactory, GroupPageFactory
-from groups.models import Membership
-from home.models import SiteAccess
 from tests.engagement.helpers import verified_member
 from tests.i18n.conftest import POST_STRINGS, SITE_STRINGS
 from tests.i18n.helpers import translate

@@ -109,7 +109,7 @@ def expected_link(language, kind, corpus, site):
             "all": f"/{language}/",
             "group": group.url,
             "tag": f"{blog_index.url}?tag=fietsen",
-            "author": url_in(language, "accounts:profile", corpus["ruben"].pk),
+            "author": url_in(language, "profiles:profile", corpus["ruben"].pk),
         }[kind]
     )
 
@@ -332,4 +332,4 @@ def test_the_blog_index_filtered_by_tag_links_to_the_tag_feed(client, site, corp
 
 def test_a_profile_links_to_the_author_feed(client, corpus):
     pk = corpus["ruben"].pk
-    assert_discovers(client, url_in("nl", "accounts:profile", pk), ["/nl/feeds/", f"/nl/feeds/auteur/{pk}/"])
+    assert_discovers(client, url_in("nl", "profiles:profile", pk), ["/nl/feeds/", f"/nl/feeds/auteur/{pk}/"])

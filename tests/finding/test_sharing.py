@@ -11,8 +11,8 @@ from django.utils import timezone
 
 import pytest
 
+from core.factories import ImageFactory
 from groups.factories import GroupPageFactory
-from home.factories import ImageFactory
 from tests.helpers import parse
 from tests.i18n.helpers import absolute
 

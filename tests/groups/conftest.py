@@ -11,8 +11,8 @@ from django.test import Client
 
 import pytest
 
+from access.models import Membership
 from groups.factories import GroupPageFactory
-from groups.models import Membership
 from tests.engagement.helpers import verified_member
 
 # In the order reports list them: from who may see least to who may see most.

@@ -1,6 +1,6 @@
 """Helpers the membership and group-writing tests share."""
 
-from groups.models import Membership
+from access.models import Membership
 from groups.rights import sync_member
 from tests.engagement.helpers import verified_member
 

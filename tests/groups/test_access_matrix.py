@@ -21,6 +21,7 @@ from wagtail.models import Site
 
 import pytest
 
+from access.models import Membership, SiteAccess
 from blog.factories import BlogPageFactory
 from blog.models import BlogPage
 from engagement.following import notify_followers
@@ -29,8 +30,6 @@ from engagement.reactions import store_reaction
 from engagement.readership import read_count
 from groups.factories import GroupPageFactory
 from groups.membership import mail_members_about_post
-from groups.models import Membership
-from home.models import SiteAccess
 from tests.engagement.helpers import POST_URL, reaction_data, verified_member
 from tests.helpers import QUERY_CEILING, card_titles, count_queries, parse
 from tests.i18n import conftest as i18n

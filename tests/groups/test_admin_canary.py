@@ -19,10 +19,10 @@ from wagtail_localize.models import StringSegment, StringTranslation, Translatio
 
 import pytest
 
+from access.models import Membership
 from blog.factories import BlogPageFactory
 from engagement.models import Reaction
 from engagement.reactions import store_reaction
-from groups.models import Membership
 from groups.rights import set_up_group
 from tests.engagement.helpers import verified_member
 from tests.groups.helpers import add_member

@@ -17,9 +17,9 @@ from wagtail.search.backends import get_search_backend
 import pytest
 
 from blog.factories import BlogPageFactory
+from core.factories import ImageFactory
 from engagement.models import DailyViews
 from engagement.reactions import store_reaction
-from home.factories import ImageFactory
 from tests.engagement.helpers import verified_member
 from tests.helpers import parse, stream
 from tests.i18n.helpers import translate

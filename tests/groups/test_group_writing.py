@@ -17,10 +17,10 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 import pytest
 
+from access.models import Membership
 from blog.factories import BlogPageFactory
 from blog.models import BlogPage
 from groups.factories import GroupPageFactory
-from groups.models import Membership
 from groups.rights import set_up_group, sync_member
 from tests.engagement.helpers import verified_member
 from tests.groups.helpers import add_member, manage_url, membership_url

@@ -5,15 +5,16 @@ the one-click stop link). Real views, real database, real mail outbox (locmem)."
 from types import SimpleNamespace
 from urllib.parse import parse_qs, urlsplit
 
+from django.core import signing
 from django.test import Client
 from django.urls import reverse
 
 import pytest
 
+from access.models import Membership
 from blog.factories import BlogPageFactory
 from groups.factories import GroupPageFactory
 from groups.membership import mail_members_about_post, notify_token
-from groups.models import Membership
 from groups.rights import permission_groups, set_up_group
 from tests.engagement.helpers import verified_member
 from tests.groups.helpers import add_member, manage_url, membership_url
@@ -763,8 +764,6 @@ def test_a_stop_link_with_one_character_changed_is_refused(open_group, readers):
 
 
 def test_a_token_for_another_purpose_is_refused(open_group, readers):
-    from django.core import signing
-
     token = signing.dumps({"u": readers.member.pk, "g": str(open_group.translation_key)}, compress=True)
 
     assert Client().get(reverse("group_mail_stop", args=[token])).status_code == 400

@@ -4,8 +4,8 @@ sees the requests and the buttons to manage each member."""
 
 import pytest
 
+from access.models import Membership
 from accounts.factories import UserFactory
-from groups.models import Membership
 from groups.rights import set_up_group, sync_member
 from tests.helpers import QUERY_CEILING, count_queries
 

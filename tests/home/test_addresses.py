@@ -15,8 +15,8 @@ from wagtail.views import serve as wagtail_serve
 
 import pytest
 
-from home.addresses import FILE_PREFIXES, NOT_PAGES, UNPREFIXED
-from home.page_cache import cache_place
+from core.addresses import FILE_PREFIXES, NOT_PAGES, UNPREFIXED
+from pagecache.keys import cache_place
 
 # Not pages either, but stored and served like pages (see home/addresses.py).
 STORED_LIKE_PAGES = {"/sitemap.xml", "/robots.txt"}

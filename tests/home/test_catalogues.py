@@ -8,7 +8,7 @@ from django.conf import settings
 import polib
 import pytest
 
-from home.management.commands.check_catalogues import mo_mismatches
+from core.management.commands.check_catalogues import mo_mismatches
 
 LOCALE_DIR = Path(settings.LOCALE_PATHS[0])
 

@@ -4,7 +4,7 @@ alt text on every image and the page language."""
 import pytest
 
 from blog.factories import BlogPageFactory
-from home.factories import ImageFactory
+from core.factories import ImageFactory
 from tests.helpers import get_html, stream
 
 pytestmark = pytest.mark.django_db

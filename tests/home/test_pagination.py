@@ -3,7 +3,7 @@ the first page; a number past the end means the last."""
 
 import pytest
 
-from home.pagination import paginate
+from core.pagination import paginate
 
 ITEMS = list(range(25))  # three pages of ten
 

@@ -8,7 +8,7 @@ from django.utils import formats, timezone, translation
 import pytest
 
 from blog.factories import BlogPageFactory
-from home.dates import relative_time
+from core.dates import relative_time
 from tests.helpers import get_html
 
 NOW = timezone.make_aware(datetime.datetime(2026, 3, 1, 12, 0))

@@ -4,9 +4,9 @@ more posts, reactions, votes, members and memberships."""
 
 import pytest
 
+from access.models import Membership
 from accounts.factories import UserFactory
 from engagement.ratings import cast_vote
-from groups.models import Membership
 from tests.engagement.helpers import make_reaction, verified_member
 from tests.groups.helpers import add_member
 from tests.helpers import add_posts, count_queries

@@ -11,6 +11,7 @@ from django.db import connection
 from wagtail.documents import get_document_model
 
 import pytest
+from bs4 import BeautifulSoup
 
 from blog.factories import BlogPageFactory
 
@@ -57,9 +58,7 @@ def test_readyz_fails_when_the_database_is_down(client, unreachable_database):
 
 def test_readyz_fails_when_the_cache_is_down(client, settings):
     # A Redis cache on a port nothing listens on (changing CACHES resets Django's handler).
-    settings.CACHES = {
-        "default": {"BACKEND": "site_config.redis_cache.RedisCache", "LOCATION": "redis://127.0.0.1:1/0"}
-    }
+    settings.CACHES = {"default": {"BACKEND": "pagecache.redis_cache.RedisCache", "LOCATION": "redis://127.0.0.1:1/0"}}
     response = client.get("/readyz")
     assert response.status_code == 503
     assert response.json()["checks"]["cache"] == "failing"
@@ -94,8 +93,6 @@ def test_every_public_page_carries_the_security_headers(client, site, url):
 def test_public_pages_run_no_inline_script(client, site, group):
     """With script-src 'self', an inline script would not run: the site's own JavaScript
     is in files, and the only inline script element is JSON-LD data."""
-    from bs4 import BeautifulSoup
-
     post_url = group.get_children().first().url
     for url in [*PUBLIC_PAGES, post_url]:
         soup = BeautifulSoup(client.get(url).content, "html.parser")
@@ -183,7 +180,7 @@ def test_the_production_settings_cache_in_redis_keep_sessions_in_the_database_an
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == [
-        "site_config.redis_cache.RedisCache",
+        "pagecache.redis_cache.RedisCache",
         "django.contrib.sessions.backends.cached_db",
         "redis://127.0.0.1:6379/1",
         "600",

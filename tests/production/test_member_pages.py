@@ -2,6 +2,7 @@
 exactly the page that would have been rendered for them, their own parts fresh, and
 nothing of another member."""
 
+import pickle
 import re
 
 from django.contrib.auth.models import Group
@@ -15,12 +16,13 @@ from wagtail.models import PageViewRestriction
 
 import pytest
 
+from access.audience import Audience
+from access.models import Membership
+from access.policy import AccessLevel
 from blog.factories import BlogPageFactory
 from engagement.following import follow
 from engagement.ratings import cast_vote
-from groups.access import AccessLevel
-from groups.models import Membership
-from home.member_pages import CSRF_PLACEHOLDER, Audience
+from pagecache.shells import CSRF_PLACEHOLDER
 from tests.engagement.helpers import make_reaction, verified_member
 from tests.groups.helpers import add_member
 
@@ -165,8 +167,6 @@ def test_no_shell_holds_a_token_or_a_readers_name(site, two_readers):
 
 
 def _segments(raw):
-    import pickle
-
     return pickle.loads(raw)["segments"]  # noqa: S301 - our own test cache
 
 
@@ -325,7 +325,7 @@ def test_a_member_page_from_the_shell_takes_as_many_queries_however_many_reactio
 def test_shells_made_under_another_secret_key_are_not_used(site, two_readers, monkeypatch):
     anna, bram = two_readers
     get(member_client(anna), site["post"].url)
-    monkeypatch.setattr("home.member_pages.CSRF_PLACEHOLDER", "samen-token-" + "1" * 32)
+    monkeypatch.setattr("pagecache.shells.CSRF_PLACEHOLDER", "samen-token-" + "1" * 32)
     assert get(member_client(bram), site["post"].url)["X-Cache"] == "MISS"
 
 

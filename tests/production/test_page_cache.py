@@ -4,6 +4,8 @@ that show what changed, and nothing personal in any shared copy."""
 from django.contrib.sessions.backends.base import SessionBase
 from django.core.cache import cache
 from django.db import connection
+from django.http import HttpResponse
+from django.middleware.csrf import get_token
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
@@ -11,13 +13,15 @@ from wagtail.models import PageViewRestriction
 
 import pytest
 
+from access.models import Membership
+from access.policy import AccessLevel
 from accounts.factories import DEFAULT_PASSWORD
 from blog.factories import BlogPageFactory
+from engagement.models import PostViews
 from engagement.ratings import cast_vote
-from groups.access import AccessLevel
-from groups.models import Membership
-from home import page_cache
-from home.page_cache import MEMBER_HINT_COOKIE, PERSONAL_HEADER
+from pagecache import keys as page_cache
+from pagecache.keys import PERSONAL_HEADER
+from pagecache.middleware import MEMBER_HINT_COOKIE, _personal
 from tests.engagement.helpers import make_reaction, verified_member
 from tests.groups.helpers import add_member
 
@@ -167,8 +171,6 @@ def test_reads_keep_counting_while_the_page_comes_from_the_cache(client, site):
         reader = type(client)()
         assert get(reader, post.url)["X-Cache"] == "HIT"
         assert reader.post(beacon, HTTP_USER_AGENT=BROWSER).status_code == 204
-    from engagement.models import PostViews
-
     assert PostViews.objects.get(translation_key=post.translation_key).views == 3
 
 
@@ -420,11 +422,6 @@ def test_an_answer_that_sets_a_cookie_is_never_public(client, site, cookies):
 
 
 def test_a_page_that_took_a_form_token_is_personal(rf):
-    from django.http import HttpResponse
-    from django.middleware.csrf import get_token
-
-    from home.page_cache import _personal
-
     request = rf.get("/nl/")
     request.user = type("Anonymous", (), {"is_authenticated": False})()
     request.COOKIES["csrftoken"] = "x" * 32

@@ -6,7 +6,7 @@ import threading
 
 import pytest
 
-from site_config.redis_cache import RedisCache
+from pagecache.redis_cache import RedisCache
 from tests.production.servers import REDIS_URL, flush_redis, missing_service
 
 

@@ -11,18 +11,19 @@ from wagtail_localize.models import StringSegment, StringTranslation, Translatio
 
 from allauth.account.models import EmailAddress
 
+from access.models import Membership
+from access.policy import AccessLevel
 from accounts.factories import UserFactory
 from accounts.models import User
 from blog.factories import BlogIndexPageFactory, BlogPageFactory
 from blog.models import BlogIndexPage, BlogPage, BlogPageRelatedPin
+from core.factories import ImageFactory
 from demo import content
 from engagement.models import DailyViews, Follow, PostViews, Rating
 from engagement.reactions import store_reaction, thread_of
-from groups.access import AccessLevel
 from groups.factories import GroupIndexPageFactory, GroupPageFactory
-from groups.models import GroupIndexPage, GroupPage, Membership
+from groups.models import GroupIndexPage, GroupPage
 from groups.rights import set_up_group, sync_member
-from home.factories import ImageFactory
 
 
 class Command(BaseCommand):

@@ -14,11 +14,10 @@ from wagtail.contrib.sitemaps import Sitemap
 from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
 from wagtail.models import Page, Site
 
-from groups.access import viewable
-
-from .addresses import ENDPOINT_PREFIXES
-from .links import absolute_url
-from .page_cache import LISTINGS, cache_this
+from access.policy import viewable
+from core.addresses import ENDPOINT_PREFIXES
+from core.links import absolute_url
+from pagecache.labels import LISTINGS, cache_this
 
 
 def public_pages(request):

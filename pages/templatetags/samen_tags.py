@@ -3,10 +3,12 @@ from django.utils import formats, timezone
 
 from wagtail.admin.templatetags.wagtailuserbar import wagtailuserbar
 
-from groups.access import is_site_editor
-from home.dates import relative_time
-from home.member_pages import render_part
-from home.page_cache import depends_on, page_label
+from access.policy import is_site_editor
+from core.dates import relative_time
+from core.i18n import alternates, language_links
+from core.navigation import menu_sections
+from pagecache.labels import depends_on, page_label
+from pagecache.shells import render_part
 
 register = template.Library()
 
@@ -32,23 +34,17 @@ def breadcrumb(context, page):
 
 @register.simple_tag(takes_context=True)
 def site_sections(context, request):
-    from home.navigation import menu_sections
-
     return menu_sections(request, context.get("page"))
 
 
 @register.inclusion_tag("includes/language_switch.html", takes_context=True)
 def language_switch(context):
-    from home.i18n import language_links
-
     request = context.get("request")
     return {"links": language_links(request, context.get("page")) if request else []}
 
 
 @register.inclusion_tag("includes/hreflang.html", takes_context=True)
 def hreflang_links(context):
-    from home.i18n import alternates
-
     request = context.get("request")
     return {"alternates": alternates(request, context.get("page")) if request else []}
 

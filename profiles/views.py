@@ -1,19 +1,23 @@
-"""What a member's profile shows, narrowed to what the viewer may see."""
+"""A member's public page: who they are, what they wrote, where they reacted; only what
+the viewer may see."""
 
 from django.conf import settings
+from django.shortcuts import get_object_or_404, render
 
 from wagtail.models import Locale, Page
 
-from groups.access import viewable
+from access.policy import viewable
+from accounts.models import User
+from blog.listings import for_cards, post_cards
+from blog.models import BlogPage
+from engagement.models import Reaction
+from engagement.reactions import shown
 
 PROFILE_POSTS = 10
 PROFILE_REACTIONS = 10
 
 
 def posts_by(member, viewer):
-    from blog.listings import for_cards, post_cards
-    from blog.models import BlogPage
-
     # In the reader's language only: an English profile lists the English versions.
     posts = viewable(viewer, BlogPage.objects.filter(author=member, locale=Locale.get_active())).order_by(
         "-date_published", "-pk"
@@ -23,9 +27,6 @@ def posts_by(member, viewer):
 
 def latest_reactions(member, viewer, request):
     """The member's latest visible reactions, each with the post it is under."""
-    from engagement.models import Reaction
-    from engagement.reactions import shown
-
     recent = list(
         shown(Reaction.objects.filter(user=member, site_id=settings.SITE_ID)).order_by("-submit_date")[
             : PROFILE_REACTIONS * 3
@@ -58,3 +59,19 @@ def latest_reactions(member, viewer, request):
         if len(result) == PROFILE_REACTIONS:
             break
     return result
+
+
+def profile(request, pk):
+    """A member's public page: who they are, what they wrote, where they reacted; only
+    what the viewer may see."""
+    member = get_object_or_404(User, pk=pk, is_active=True)
+    return render(
+        request,
+        "profiles/profile.html",
+        {
+            "member": member,
+            "posts": posts_by(member, request.user),
+            "reactions": latest_reactions(member, request.user, request),
+            "is_own": request.user.is_authenticated and request.user.pk == member.pk,
+        },
+    )

@@ -28,7 +28,8 @@ from wagtail.models import Page, PagePermissionTester
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail_localize.models import Translation, TranslationSource
 
-from .access import AccessLevel, facts_for, group_key_of, is_site_editor, under_paths
+from .page_types import restricted_types
+from .policy import AccessLevel, facts_for, group_key_of, is_site_editor, under_paths
 
 RESTRICTED_LEVELS = (AccessLevel.OWNER, AccessLevel.MEMBERS)
 
@@ -59,9 +60,9 @@ def without_restricted(user, pages):
     open in the admin."""
     if admin_sees_everything(user):
         return pages
-    from blog.models import BlogPage
-
-    return pages.exclude(pk__in=BlogPage.objects.filter(restricted_in_admin(user)).values("pk"))
+    for post_type in restricted_types():
+        pages = pages.exclude(pk__in=post_type.objects.filter(restricted_in_admin(user)).values("pk"))
+    return pages
 
 
 class SamenPagePermissionPolicy(PagePermissionPolicy):

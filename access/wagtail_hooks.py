@@ -1,6 +1,6 @@
 from wagtail import hooks
 
-from .admin_access import without_restricted
+from .admin_permissions import without_restricted
 
 
 @hooks.register("construct_explorer_page_queryset")

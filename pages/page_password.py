@@ -16,7 +16,7 @@ from wagtail.models import Page
 
 from allauth.core import ratelimit
 
-from .links import safe_next
+from core.links import safe_next
 
 ACTION = "page_password_failed"
 

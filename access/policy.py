@@ -12,6 +12,9 @@ from dataclasses import dataclass, field
 from django.db.models import Q, TextChoices
 from django.utils.translation import gettext_lazy as _
 
+from .models import Membership, SiteAccess
+from .page_types import ReadByAccessLevel, group_types, restricted_types
+
 
 class AccessLevel(TextChoices):
     OWNER = "owner", _("Only owner")
@@ -64,15 +67,13 @@ def forget_facts():
 
 
 def _read_facts(user):
-    from groups.models import GroupPage, Membership
-    from home.models import SiteAccess
-
     facts = AccessFacts()
-    for path, key, closed in GroupPage.objects.values_list("path", "translation_key", "is_closed"):
-        facts.group_paths.setdefault(key, []).append(path)
-        if closed:
-            facts.closed_groups.add(key)
-    if _is_member_account(user):
+    for group_type in group_types():
+        for path, key, closed in group_type.objects.values_list("path", "translation_key", "is_closed"):
+            facts.group_paths.setdefault(key, []).append(path)
+            if closed:
+                facts.closed_groups.add(key)
+    if is_member_account(user):
         for key, role in Membership.objects.filter(user=user, role__in=MEMBER_ROLES).values_list("group_key", "role"):
             facts.member_of.add(key)
             if role in MANAGER_ROLES:
@@ -83,7 +84,7 @@ def _read_facts(user):
 
 def facts_for(user):
     memo = _facts_of_request.get()
-    who = user.pk if _is_member_account(user) else None
+    who = user.pk if is_member_account(user) else None
     if memo is None:
         return _read_facts(user)
     if who not in memo:
@@ -91,7 +92,7 @@ def facts_for(user):
     return memo[who]
 
 
-def _is_member_account(user):
+def is_member_account(user):
     return bool(user and user.is_authenticated and user.is_active)
 
 
@@ -126,12 +127,12 @@ def effective_level(post, facts):
 
 
 def post_is_visible(user, post, facts):
-    if _is_member_account(user) and (post.author_id == user.pk or is_site_editor(user)):
+    if is_member_account(user) and (post.author_id == user.pk or is_site_editor(user)):
         return True
     level = effective_level(post, facts)
     if level == AccessLevel.PUBLIC:
         return True
-    if not _is_member_account(user) or level == AccessLevel.OWNER:
+    if not is_member_account(user) or level == AccessLevel.OWNER:
         return False
     if level == AccessLevel.LOGGED_IN:
         return True
@@ -139,7 +140,7 @@ def post_is_visible(user, post, facts):
 
 
 def _is_post(page):
-    return hasattr(page, "access_level")
+    return isinstance(page, ReadByAccessLevel)
 
 
 def can_view(user, page):
@@ -167,7 +168,7 @@ def visible_posts_condition(user, facts):
     closed = under_paths(facts.paths_of(facts.closed_groups))
     nothing = Q(pk__in=[])
     public = nothing if facts.site_closed else Q(access_level=AccessLevel.PUBLIC) & ~closed
-    if not _is_member_account(user):
+    if not is_member_account(user):
         return public
     open_levels = [AccessLevel.PUBLIC, AccessLevel.LOGGED_IN]
     return (
@@ -181,60 +182,22 @@ def viewable(user, queryset):
     """``queryset`` of pages narrowed to what ``user`` may read, as a database filter.
     A queryset of blog posts is filtered directly; any other page queryset loses the
     blog posts the user may not read."""
-    from blog.models import BlogPage
-
     queryset = queryset.live()
     if is_site_editor(user):
         return queryset
     condition = visible_posts_condition(user, facts_for(user))
-    if issubclass(queryset.model, BlogPage):
+    if issubclass(queryset.model, ReadByAccessLevel):
         return queryset.filter(condition)
-    hidden = BlogPage.objects.exclude(condition).values("pk")
-    return queryset.exclude(pk__in=hidden)
+    for post_type in restricted_types():
+        queryset = queryset.exclude(pk__in=post_type.objects.exclude(condition).values("pk"))
+    return queryset
 
 
 def is_group_member(user, group, facts=None):
-    if not _is_member_account(user) or group is None:
+    if not is_member_account(user) or group is None:
         return False
     return group.translation_key in (facts or facts_for(user)).member_of
 
 
 def group_is_open(group):
     return group is None or group.translation_key not in facts_for(None).closed_groups
-
-
-def can_react(user, post, group=None):
-    """May ``user`` write a reaction under ``post``? Logged-in members who may read it;
-    on a post in a closed group, only its members and site editors."""
-    if not _is_member_account(user):
-        return False
-    if not can_view(user, post):
-        return False
-    facts = facts_for(user)
-    if group is not None and group.translation_key in facts.closed_groups:
-        return is_group_member(user, group, facts) or is_site_editor(user)
-    return True
-
-
-def can_change_reaction(user, reaction):
-    """The reaction's author and moderators may edit or remove it."""
-    if not (user and user.is_authenticated and user.is_active):
-        return False
-    return reaction.user_id == user.pk or is_site_editor(user)
-
-
-def can_close_reactions(user, post):
-    """The post's author and site editors may close (and reopen) its reactions."""
-    if not (user and user.is_authenticated and user.is_active):
-        return False
-    return post.author_id == user.pk or is_site_editor(user)
-
-
-def can_rate(user, item):
-    """May ``user`` give ``item`` (a post or a group) stars? Logged-in members who may
-    see it; never the author of a post."""
-    if not (user and user.is_authenticated and user.is_active):
-        return False
-    if not can_view(user, item):
-        return False
-    return getattr(item, "author_id", None) != user.pk

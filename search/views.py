@@ -23,17 +23,17 @@ from wagtail.search.backends import get_search_backend
 from wagtail.search.query import And, Or, PlainText
 from wagtail.search.utils import normalise_query_string
 
+from access.policy import can_view, viewable
 from blog.listings import for_cards, post_cards
 from blog.models import BlogPage
+from core.pagination import paginate
 from engagement.markup import plain_text
 from engagement.models import Reaction
 from engagement.reactions import shown
-from groups.access import can_view, viewable
 from groups.models import GroupPage
+from pagecache.labels import SEARCH, cache_this
 
-from .page_cache import SEARCH, cache_this
-from .pagination import paginate
-from .search_backend import backend_name_for
+from .backends import backend_name_for
 
 MAX_QUERY_LENGTH = 200
 RESULTS_PER_PAGE = 10

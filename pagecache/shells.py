@@ -30,10 +30,8 @@ import json
 import re
 
 from django.conf import settings
-from django.db.models import Exists, OuterRef
 from django.middleware.csrf import get_token
 from django.template.loader import get_template
-from django.utils.functional import cached_property
 from django.utils.safestring import mark_safe
 
 PARTS = {}
@@ -126,68 +124,3 @@ _TOKEN_FIELD = re.compile(r'name="csrfmiddlewaretoken" value="([^"]*)"')
 def holds_token(html):
     """A shell must never hold a real token (one a view wrote past the placeholder)."""
     return any(value != CSRF_PLACEHOLDER for value in _TOKEN_FIELD.findall(html))
-
-
-class Audience:
-    """The members who see a page the same way, except for its parts.
-
-    A public page shows a member what their groups and roles let them see. Beyond that,
-    only these change what a page shows: being a site editor (who sees and moderates
-    everything, and gets the editing bar), being staff, writing or owning pages (an
-    author sees their own restricted posts in listings and can close reactions on
-    them), and managing a group. A member with none of those shares the audience of
-    everyone in the same groups with the same roles; anyone with one has an audience of
-    their own. A template that starts showing something by permission must add it here."""
-
-    def __init__(self, user):
-        from django.contrib.auth import get_user_model
-        from django.contrib.auth.models import Permission
-        from django.db.models import Q
-
-        from wagtail.models import Page
-
-        from blog.models import BlogPage
-        from groups.access import MANAGER_ROLES
-        from groups.models import Membership
-
-        self.user = user
-        moderating = Permission.objects.filter(content_type__app_label="django_comments", codename="can_moderate")
-        powers = (
-            get_user_model()
-            .objects.filter(pk=user.pk)
-            .annotate(
-                moderates=Exists(moderating.filter(Q(user=OuterRef("pk")) | Q(group__user=OuterRef("pk")))),
-                owns_pages=Exists(Page.objects.filter(owner_id=OuterRef("pk"))),
-                writes_posts=Exists(BlogPage.objects.filter(author_id=OuterRef("pk"))),
-            )
-            .values_list("moderates", "owns_pages", "writes_posts")
-            .first()
-        )
-        roles = sorted(Membership.objects.filter(user_id=user.pk).values_list("group_key", "role"))
-        self.plain = not (
-            user.is_staff
-            or user.is_superuser
-            or powers is None
-            or any(powers)
-            or any(role in MANAGER_ROLES for _key, role in roles)
-        )
-        if self.plain:
-            self.key = "members:" + ",".join(f"{key}={role}" for key, role in roles)
-        else:
-            self.key = f"member:{user.pk}"
-
-    @cached_property
-    def is_site_editor(self):
-        from groups.access import is_site_editor
-
-        # A plain member is no site editor (that was asked above); anyone else is asked.
-        return False if self.plain else is_site_editor(self.user)
-
-
-def viewer_is_site_editor(request):
-    audience = getattr(request, "member_audience", None)
-    if audience is not None:
-        return audience.is_site_editor
-    from groups.access import is_site_editor
-
-    return is_site_editor(request.user)

@@ -43,3 +43,10 @@ def lead_translations(page, field_name, update_fields=None):
         .exclude(**{field_name: value})
         .update(**{field_name: value})
     )
+
+
+def version_in(page, language):
+    """``page`` in ``language`` when that version is live, else ``page`` itself."""
+    if page.locale.language_code == language:
+        return page
+    return page.get_translations().live().filter(locale__language_code=language).first() or page

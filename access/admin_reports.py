@@ -11,7 +11,8 @@ from wagtail.admin.views.reports.page_types_usage import PageTypesUsageReportVie
 from wagtail.models import Page
 from wagtail_localize.views.report import TranslationsReportView
 
-from .admin_access import admin_sees_everything, restricted_in_admin, without_restricted
+from .admin_permissions import admin_sees_everything, restricted_in_admin, without_restricted
+from .page_types import restricted_types
 
 
 class PageTypesUsageForMember(PageTypesUsageReportView):
@@ -40,10 +41,10 @@ class TranslationsForMember(TranslationsReportView):
         user = self.request.user
         if admin_sees_everything(user):
             return queryset
-        from blog.models import BlogPage
-
-        hidden = BlogPage.objects.filter(restricted_in_admin(user)).values("translation_key")
-        return queryset.exclude(source__object_id__in=hidden)
+        for post_type in restricted_types():
+            hidden = post_type.objects.filter(restricted_in_admin(user)).values("translation_key")
+            queryset = queryset.exclude(source__object_id__in=hidden)
+        return queryset
 
 
 def _report_urls(route, view, name):

@@ -13,9 +13,8 @@ from wagtail.admin.views.reports import ReportView
 
 from blog.listings import attach_groups
 from blog.models import BlogPage
-
-from .ratings import average_text
-from .statistics import RECENT_DAYS, average_of, source_posts, with_figures
+from engagement.ratings import average_text
+from engagement.statistics import RECENT_DAYS, average_of, source_posts, with_figures
 
 STATISTICS_PERMISSION = "engagement.view_statistics"
 PANEL_SIZE = 5

@@ -1,0 +1,15 @@
+"""Memberships now belong to the access app (see access/migrations/0001_initial.py); the
+table stays, only Django's state forgets it here."""
+
+from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("groups", "0002_grouppage_is_closed_membership"),
+        ("access", "0001_initial"),
+    ]
+
+    operations = [
+        migrations.SeparateDatabaseAndState(state_operations=[migrations.DeleteModel(name="Membership")]),
+    ]
