@@ -1,4 +1,4 @@
-"""Who shares a member's shell of a page (see pagecache/shells.py).
+"""Who shares a member's shell of a page (see pagecache/personal_parts.py).
 
 A public page shows a member what their groups and roles let them see. Beyond that, only
 these change what a page shows: being a site editor (who sees and moderates everything,

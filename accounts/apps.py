@@ -11,7 +11,8 @@ class AccountsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import parts, purges  # noqa: F401 - parts registers the account menu as the member's own part
+        # personal_parts registers the member's own parts of a page (pagecache/personal_parts.py).
+        from . import personal_parts, purges  # noqa: F401
 
         purges.connect()
 

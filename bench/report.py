@@ -123,7 +123,7 @@ def markdown(results, sampler, checks, server_problems):
         "ratio says how close a page comes to the most this server can answer. Logged in is a",
         f"member ({MEMBER_EMAIL}) with a session made through the log-in form; their pages are",
         "their audience's shell with their own parts rendered for each request (X-Cache `HIT`,",
-        "see `home/member_pages.py`). Errors are",
+        "see `pagecache/personal_parts.py`). Errors are",
         "answers other than 2xx/3xx (status) and socket errors (connect, read, write, timeout),",
         "warm-up included. X-Cache is the header of one request after warm-up, made the same",
         "way (`none`: no such header).",

@@ -21,8 +21,8 @@ from access.page_types import ReadByAccessLevel
 from access.policy import AccessLevel, effective_level, facts_for, is_site_editor, viewable
 from core.pagination import paginate
 from core.translations import follow_source, lead_translations
-from engagement.context import post_and_group_ratings, reaction_context
 from engagement.readership import read_count
+from engagement.sections import post_and_group_ratings, reaction_context
 from groups.models import RESERVED_SLUGS, GroupPage
 from pagecache.labels import LISTINGS, SEARCH, page_label
 from pages.models import BasePage, IntroPage

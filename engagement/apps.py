@@ -19,6 +19,7 @@ class EngagementConfig(AppConfig):
         # keeps its replies under a placeholder, so that hook must not run.
         pre_save.disconnect(publish_or_unpublish_on_pre_save, sender="engagement.Reaction")
 
-        from . import parts, purges  # noqa: F401 - parts registers the member's own parts of a page
+        # personal_parts registers the member's own parts of a page (pagecache/personal_parts.py).
+        from . import personal_parts, purges  # noqa: F401
 
         purges.connect()

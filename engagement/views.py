@@ -2,16 +2,15 @@
 themselves: who is asking, whether they may read the post, and whether the form is one
 this site handed out. Bad input gets a 4xx page that says what happened and keeps the text."""
 
+import functools
+
 from django.conf import settings
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.contenttypes.models import ContentType
-from django.http import Http404, HttpResponse, HttpResponseBadRequest, HttpResponseNotAllowed, JsonResponse, QueryDict
-from django.middleware.csrf import CsrfViewMiddleware
+from django.http import Http404, HttpResponseBadRequest, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
@@ -25,8 +24,7 @@ from django_comments_xtd.models import MaxThreadLevelExceededException
 from access.policy import can_view
 from core.links import safe_next
 
-from . import following, ratings, readership
-from .context import rating_context, reaction_context
+from . import following
 from .forms import EditReactionForm, ReactionForm
 from .models import Follow, Reaction, ReactionSwitch
 from .reactions import (
@@ -38,11 +36,12 @@ from .reactions import (
     shown,
     store_reaction,
 )
-from .rules import can_change_reaction, can_close_reactions, can_rate, can_react
+from .rules import can_change_reaction, can_close_reactions, can_react
+from .sections import reaction_context
 from .throttle import allow
 
 
-def _problem(request, status, message, *, post=None, form=None, kept_text="", back_url="", heading=""):
+def problem_page(request, status, message, *, post=None, form=None, kept_text="", back_url="", heading=""):
     """A page that says what went wrong, with the member's text still in the form (or,
     where it cannot be sent again, shown to copy)."""
     return render(
@@ -74,7 +73,7 @@ def _post_from_security_fields(data):
     return model.objects.filter(pk=pk).first()
 
 
-def _visible_page_or_404(request, page_id):
+def visible_page_or_404(request, page_id):
     page = get_object_or_404(Page, pk=page_id).specific
     if not can_view(request.user, page):
         raise Http404
@@ -116,9 +115,9 @@ def _url_showing(request, back, reaction, post):
 def post_reaction(request):
     post = _post_from_security_fields(request.POST)
     if post is None or not can_view(request.user, post):
-        return _problem(request, 400, _("This reaction does not belong to a post on this site."))
+        return problem_page(request, 400, _("This reaction does not belong to a post on this site."))
     if canonical_post(post).pk != post.pk:
-        return _problem(request, 400, _("This reaction does not belong to a post on this site."))
+        return problem_page(request, 400, _("This reaction does not belong to a post on this site."))
 
     back = safe_next(request, request.POST.get("next"), fallback=post.get_url(request) or "/")
     text = request.POST.get("comment", "")
@@ -127,7 +126,7 @@ def post_reaction(request):
 
     if not request.user.is_authenticated:
         login = reverse("account_login") + "?" + urlencode({"next": back})
-        return _problem(
+        return problem_page(
             request,
             403,
             _("Only members who are logged in can react. Log in and send your reaction again."),
@@ -138,7 +137,7 @@ def post_reaction(request):
     form = ReactionForm(post, data=request.POST)
     if not form.is_valid():
         if form.security_errors():
-            return _problem(
+            return problem_page(
                 request,
                 400,
                 _("This form was too old or had been changed. Your text is kept below: send it again."),
@@ -146,13 +145,15 @@ def post_reaction(request):
                 form=fresh,
                 back_url=back,
             )
-        return _problem(request, 400, _("Your reaction could not be placed."), post=post, form=form, back_url=back)
+        return problem_page(request, 400, _("Your reaction could not be placed."), post=post, form=form, back_url=back)
 
     if not can_react(request.user, post, _group_of(post)):
-        return _problem(request, 403, _("You cannot react to this post."), post=post, form=None, back_url=back)
+        return problem_page(request, 403, _("You cannot react to this post."), post=post, form=None, back_url=back)
     if reactions_closed(post):
         # The form cannot be sent again, but the member keeps what they wrote.
-        return _problem(request, 403, _("Reactions to this post are closed."), post=post, kept_text=text, back_url=back)
+        return problem_page(
+            request, 403, _("Reactions to this post are closed."), post=post, kept_text=text, back_url=back
+        )
 
     parent_id = form.cleaned_data.get("reply_to") or 0
     if parent_id:
@@ -163,7 +164,7 @@ def post_reaction(request):
             and parent.content_type_id == (ContentType.objects.get_for_model(post).pk)
         )
         if not same_post:
-            return _problem(
+            return problem_page(
                 request,
                 400,
                 _("The reaction you reply to is not under this post."),
@@ -172,7 +173,7 @@ def post_reaction(request):
                 back_url=back,
             )
         if parent.level >= settings.COMMENTS_XTD_MAX_THREAD_LEVEL:
-            return _problem(
+            return problem_page(
                 request,
                 400,
                 _("Replies go one level deep: reply to the first reaction instead."),
@@ -182,7 +183,7 @@ def post_reaction(request):
             )
 
     if not allow("reaction", request.user.pk, settings.REACTIONS_PER_MINUTE):
-        return _problem(
+        return problem_page(
             request,
             429,
             _("You are reacting very quickly. Wait a minute, then send your reaction again; it is kept below."),
@@ -200,7 +201,7 @@ def post_reaction(request):
             ip_address=request.META.get("REMOTE_ADDR"),
         )
     except MaxThreadLevelExceededException:
-        return _problem(
+        return problem_page(
             request,
             400,
             _("Replies go one level deep: reply to the first reaction instead."),
@@ -216,7 +217,7 @@ def post_reaction(request):
 @require_GET
 def reaction_batch(request, page_id):
     """The next batch of a thread, as an HTML fragment for loading in place."""
-    page = _visible_page_or_404(request, page_id)
+    page = visible_page_or_404(request, page_id)
     return render(request, "engagement/batch.html", reaction_context(request, page, group=_group_of(page)))
 
 
@@ -233,23 +234,28 @@ def save_choices(request):
     return response
 
 
-def _changeable_reaction(request, reaction_id, refusal):
-    """The reaction, its post and where to go back to; or a 403 page with ``refusal``
-    when the member is neither its author nor a moderator."""
-    reaction, post = _reaction_or_404(request, reaction_id)
-    if reaction.is_removed or not can_change_reaction(request.user, reaction):
-        return None, post, _problem(request, 403, refusal, post=post, back_url=post.get_url(request))
-    back = safe_next(request, request.POST.get("next") or request.GET.get("next"), fallback=post.get_url(request))
-    return reaction, post, back
+def _for_its_author_or_a_moderator(refusal):
+    """A view of one reaction that only its author and moderators may use: it gets the
+    reaction, its post and where to go back to; anyone else gets a 403 page with
+    ``refusal``."""
+
+    def decorate(view):
+        @login_required
+        @functools.wraps(view)
+        def checked(request, reaction_id):
+            reaction, post = _reaction_or_404(request, reaction_id)
+            if reaction.is_removed or not can_change_reaction(request.user, reaction):
+                return problem_page(request, 403, refusal, post=post, back_url=post.get_url(request))
+            next_url = request.POST.get("next") or request.GET.get("next")
+            return view(request, reaction, post, safe_next(request, next_url, fallback=post.get_url(request)))
+
+        return checked
+
+    return decorate
 
 
-@login_required
-def edit_reaction(request, reaction_id):
-    reaction, post, back = _changeable_reaction(
-        request, reaction_id, _("Only the author of a reaction or a moderator can change it.")
-    )
-    if reaction is None:
-        return back
+@_for_its_author_or_a_moderator(_("Only the author of a reaction or a moderator can change it."))
+def edit_reaction(request, reaction, post, back):
     if request.method == "POST":
         form = EditReactionForm(request.POST)
         if form.is_valid():
@@ -269,13 +275,8 @@ def edit_reaction(request, reaction_id):
     )
 
 
-@login_required
-def delete_reaction(request, reaction_id):
-    reaction, post, back = _changeable_reaction(
-        request, reaction_id, _("Only the author of a reaction or a moderator can remove it.")
-    )
-    if reaction is None:
-        return back
+@_for_its_author_or_a_moderator(_("Only the author of a reaction or a moderator can remove it."))
+def delete_reaction(request, reaction, post, back):
     if request.method == "POST":
         # Kept, marked removed: its replies stay readable under a placeholder.
         reaction.is_removed = True
@@ -289,7 +290,7 @@ def delete_reaction(request, reaction_id):
 def flag_reaction(request, reaction_id):
     reaction, post = _reaction_or_404(request, reaction_id)
     if not allow("flag", request.user.pk, 20):
-        return _problem(
+        return problem_page(
             request,
             429,
             _("You are reporting very quickly. Wait a minute and try again."),
@@ -309,7 +310,7 @@ def flag_reaction(request, reaction_id):
 @login_required
 @require_POST
 def toggle_follow(request, page_id):
-    page = _visible_page_or_404(request, page_id)
+    page = visible_page_or_404(request, page_id)
     canonical = canonical_post(page)
     if request.POST.get("action") == "unfollow":
         following.unfollow(request.user, canonical)
@@ -322,9 +323,9 @@ def toggle_follow(request, page_id):
 @login_required
 @require_POST
 def toggle_closed(request, page_id):
-    page = _visible_page_or_404(request, page_id)
+    page = visible_page_or_404(request, page_id)
     if not can_close_reactions(request.user, page):
-        return _problem(
+        return problem_page(
             request,
             403,
             _("Only the post's author or an editor can close its reactions."),
@@ -351,80 +352,3 @@ def stop_following(request, token):
     Follow.objects.filter(user_id=user_id, translation_key=translation_key).delete()
     post = Page.objects.filter(translation_key=translation_key, live=True).order_by("pk").first()
     return render(request, "engagement/stopped.html", {"post": post})
-
-
-# A transparent 1x1 GIF: the answer to the <noscript> image that counts a read.
-PIXEL = bytes.fromhex("47494638396101000100800000000000ffffff21f90401000000002c00000000010001000002024401003b")
-
-
-@csrf_exempt  # navigator.sendBeacon cannot send a token; counting a read changes nothing else
-def read_beacon(request, page_id):
-    """Count a read of the post (see engagement/readership.py for the rules)."""
-    if request.method not in ("GET", "POST"):
-        return HttpResponseNotAllowed(["GET", "POST"])
-    page = _visible_page_or_404(request, page_id)
-    response = HttpResponse(PIXEL, content_type="image/gif") if request.method == "GET" else HttpResponse(status=204)
-    readership.record_read(request, response, page)
-    response["Cache-Control"] = "no-store"
-    return response
-
-
-RATEABLE_TYPES = ("blog.blogpage", "groups.grouppage")
-
-
-def _csrf_refused(request):
-    """True when the request lacks a valid security token (checked here, so that the
-    answer can be a 400 that says what to do rather than Django's bare 403)."""
-    return CsrfViewMiddleware(lambda r: None).process_view(request, None, (), {}) is not None
-
-
-@csrf_exempt  # the token is checked in the view itself, see _csrf_refused
-def rate(request, page_id):
-    """Give, change or withdraw a member's stars on a post or a group.
-
-    Without JavaScript the form posts here and the member is sent back to the page; the
-    page's script sends the same form with ``X-Requested-With: fetch`` and gets JSON with
-    the widget's new HTML, so the average changes in place."""
-    if request.method != "POST":
-        return HttpResponseNotAllowed(["POST"])
-    in_place = request.headers.get("X-Requested-With") == "fetch"
-    page = Page.objects.filter(pk=page_id).select_related("content_type").first()
-    item = page.specific if page is not None and ".".join(page.content_type.natural_key()) in RATEABLE_TYPES else None
-
-    def refuse(status, message):
-        if in_place:
-            return JsonResponse({"message": message}, status=status)
-        back = item.get_url(request) if item is not None else ""
-        return _problem(request, status, message, back_url=back, heading=_("Your rating"))
-
-    if item is None or not can_view(request.user, item):
-        return refuse(404, _("There is nothing here to rate."))
-    # Answer in the language of the page the stars are on, whatever the address says.
-    translation.activate(item.locale.language_code)
-    request.LANGUAGE_CODE = item.locale.language_code
-    if not request.user.is_authenticated:
-        return refuse(403, _("Only members who are logged in can rate. Log in and rate again."))
-    if _csrf_refused(request):
-        return refuse(400, _("This form was too old or had been changed. Reload the page and rate again."))
-    if not can_rate(request.user, item):
-        return refuse(403, _("You cannot rate your own post."))
-    if not allow("rating", request.user.pk, settings.RATINGS_PER_MINUTE):
-        return refuse(429, _("You are rating very quickly. Wait a minute and try again."))
-
-    if request.POST.get("action") == "withdraw":
-        withdrawn = ratings.withdraw_vote(request.user, item)
-        done = _("Your rating has been withdrawn.") if withdrawn else _("You had not rated this yet.")
-    else:
-        score = ratings.SCORE_BY_TEXT.get(request.POST.get("score", "").strip())
-        if score is None:
-            return refuse(400, _("Choose from 1 to 5 stars."))
-        ratings.cast_vote(request.user, item, score)
-        done = _("Your rating has been saved.")
-
-    if in_place:
-        html = render_to_string(
-            "engagement/rating.html", {"rating": rating_context(request, item, message=done)}, request=request
-        )
-        return JsonResponse({"message": done, "html": html})
-    messages.success(request, done)
-    return redirect(safe_next(request, request.POST.get("next"), fallback=item.get_url(request) or "/"))

@@ -7,6 +7,7 @@ class GroupsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import parts, signals  # noqa: F401 - parts registers the member's own parts of a page
+        # personal_parts registers the member's own parts of a page (pagecache/personal_parts.py).
+        from . import personal_parts, signals  # noqa: F401
 
         signals.connect()

@@ -175,7 +175,7 @@ def _mail_managers_about_request(group, requester):
             continue
         language = member_language(manager)
         context = {
-            "group": group.get_translations(inclusive=True).filter(locale__language_code=language).first() or group,
+            "group": version_in(group, language),
             "requester": requester,
             "members_url": _group_url_for(group, language),
         }
@@ -187,7 +187,7 @@ def _mail_requester(group, requester, accepted):
         return
     language = member_language(requester)
     context = {
-        "group": group.get_translations(inclusive=True).filter(locale__language_code=language).first() or group,
+        "group": version_in(group, language),
         "accepted": accepted,
         "group_url": _group_url_for(group, language, members=False),
     }

@@ -11,8 +11,8 @@ from access.models import Membership
 from access.page_types import GroupOfMembers
 from access.policy import forget_facts
 from core.translations import follow_source, lead_translations
-from engagement.context import rating_context
 from engagement.ratings import attach_ratings
+from engagement.sections import rating_context
 from pagecache.labels import LISTINGS, SEARCH, page_label
 from pages.models import TEXT_FEATURES, BasePage, IntroPage
 

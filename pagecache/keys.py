@@ -26,9 +26,14 @@ ASKED_PREFIX = "samen:asked:"
 VARIANT_SLOTS = 1000
 # Where the variants asked for once are noted, by a digest of their address (under 1 MB).
 ASKED_SLOTS = 4096
-# A request with this header asks for the personal parts of the page it names (see
-# home/personal.py); it is never served from or stored in the cache.
+# The page's script, shown a shared copy while a member is logged in, asks for the member's
+# own page with this header (see static/js/samen.js); the answer is never stored by a CDN
+# or the browser.
 PERSONAL_HEADER = "X-Samen-Personal"
+# The script adds this to the page's address too, so that a CDN (which keys on the address,
+# and may ignore Vary) never answers the request with the shared copy; the page itself is
+# rendered as if it were not there.
+MARKER = "persoonlijk"
 
 # The only query parameters a cached page may vary on: pagination, filters, search and
 # the reaction thread's choices, each only with a value the page understands. Anything
@@ -70,7 +75,11 @@ def identity_of(request):
     # Never pages, so never stored: not worth a look in the cache.
     if request.method != "GET" or request.path.startswith(NOT_PAGES):
         return None
-    if PERSONAL_HEADER in request.headers or "Authorization" in request.headers:
+    if "Authorization" in request.headers:
+        return None
+    # The script's request for a member's own page may come from their shell; for anyone
+    # else it is rendered fresh and never stored.
+    if PERSONAL_HEADER in request.headers and not request.user.is_authenticated:
         return None
     if request.COOKIES.get("messages") or request.session.get("_messages"):
         return None
@@ -130,3 +139,12 @@ def asked_again(place, seconds):
         return True
     cache.set(key, place.digest, timeout=seconds)
     return False
+
+
+def without_marker(request):
+    """The request as if the script had not added ``MARKER`` to its address."""
+    if MARKER in request.GET:
+        query = request.GET.copy()
+        del query[MARKER]
+        request.GET = query
+        request.META["QUERY_STRING"] = query.urlencode()

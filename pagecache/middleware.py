@@ -2,7 +2,7 @@
 
 Only a response rendered for an anonymous reader is ever stored, and only when nothing
 personal went into it (no session change, no CSRF token, no cookie, no message). Members
-get their audience's shell with their own parts filled in (pagecache/shells.py), or a
+get their audience's shell with their own parts filled in (pagecache/personal_parts.py), or a
 fresh page. The cache is Django's default cache: local memory on a laptop, Redis in
 production, so every application server shares the same copies and purges. What a page
 shows is noted as labels (pagecache/labels.py); which requests share a copy, in
@@ -16,16 +16,15 @@ from django.http import HttpResponse
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.module_loading import import_string
 
-from . import shells
-from .keys import MEMBER_PREFIX, PERSONAL_HEADER, asked_again, cache_place, identity_of, place_for
+from . import personal_parts
+from .keys import MEMBER_PREFIX, PERSONAL_HEADER, asked_again, cache_place, identity_of, place_for, without_marker
 from .labels import RenderNotes, purged_since, versions
-from .personal import personal_parts, without_marker
-from .shells import cut, fill, holds_token, unmark, with_token
+from .personal_parts import fill_parts, holds_token, split_parts, unmark, with_token
 
 logger = logging.getLogger(__name__)
 
 # A hint for the page's script, not a secret: set while a member is logged in, so that a
-# page from a shared cache (a CDN, the back button) knows to fetch its personal parts.
+# page from a shared cache (a CDN, the back button) knows to fetch the member's own page.
 MEMBER_HINT_COOKIE = "samen_lid"
 
 # Answers in which a member's page may hold parts and token placeholders to fill in.
@@ -64,7 +63,7 @@ def _public(response, seconds):
     patch_cache_control(
         response, public=True, max_age=0, s_maxage=seconds, stale_while_revalidate=settings.PAGE_CACHE_STALE_SECONDS
     )
-    # The script's request for the personal parts asks for the same address: a CDN must
+    # The script's request for the member's own page asks for the same address: a CDN must
     # not answer it with the shared copy.
     patch_vary_headers(response, ("Cookie", PERSONAL_HEADER))
 
@@ -94,8 +93,15 @@ class AnonymousPageCacheMiddleware:
 
     def __call__(self, request):
         if PERSONAL_HEADER in request.headers and request.method == "GET":
+            # The page's script, shown a shared copy, asks for this reader's own page.
             without_marker(request)
-            return self._finish(request, personal_parts(request, self.get_response(request)))
+            response = self._answer(request)
+            del response["Cache-Control"]
+            patch_cache_control(response, private=True, no_store=True)
+            return response
+        return self._answer(request)
+
+    def _answer(self, request):
         seconds = settings.PAGE_CACHE_SECONDS
         if seconds and settings.MEMBER_PAGE_CACHE and request.user.is_authenticated:
             return self._finish(request, self._member_page(request, seconds))
@@ -130,7 +136,7 @@ class AnonymousPageCacheMiddleware:
 
     def _member_page(self, request, seconds):
         """A logged-in member's page: the shell their audience shares, with their own parts
-        rendered for them (see pagecache/shells.py). Always private."""
+        rendered for them (see pagecache/personal_parts.py). Always private."""
         identity = identity_of(request)
         if identity is None:
             # A form sent, the admin, a file: rendered as it always was.
@@ -138,7 +144,7 @@ class AnonymousPageCacheMiddleware:
         request.member_audience = audience = self.audience_of(request.user)
         # The placeholder is part of the key: after a new secret key, shells holding the
         # old one are never filled in.
-        place = place_for(MEMBER_PREFIX, f"{identity}\n{audience.key}\n{shells.CSRF_PLACEHOLDER}", request)
+        place = place_for(MEMBER_PREFIX, f"{identity}\n{audience.key}\n{personal_parts.CSRF_PLACEHOLDER}", request)
         entry = None
         try:
             entry = cache.get(place.key)
@@ -148,7 +154,7 @@ class AnonymousPageCacheMiddleware:
             logger.exception("The page cache cannot be read")
             place = None
         if entry is not None:
-            response = HttpResponse(with_token(request, fill(request, entry["segments"])))
+            response = HttpResponse(with_token(request, fill_parts(request, entry["segments"])))
             for name, value in entry["headers"].items():
                 response[name] = value
             response["X-Cache"] = "HIT"
@@ -161,7 +167,7 @@ class AnonymousPageCacheMiddleware:
             return response
         html = response.content.decode(response.charset)
         if place is not None and self._member_storable(request, response, token_before):
-            segments = cut(html)
+            segments = split_parts(html)
             shell = "".join(segment for segment in segments if isinstance(segment, str))
             if not holds_token(shell):
                 try:

@@ -16,7 +16,7 @@ from access.policy import can_view
 from core.links import absolute_url
 from core.locales import locale_id_for
 from pagecache.labels import LISTINGS, cache_this, page_label
-from pagecache.shells import assembling
+from pagecache.personal_parts import assembling
 
 from .sitemap import public_versions
 
@@ -37,7 +37,7 @@ class BasePage(Page):
     class Meta:
         abstract = True
 
-    # What else a change to any page of this type makes stale (see home/page_cache.py).
+    # What else a change to any page of this type makes stale (see pagecache/labels.py).
     cache_labels = ()
 
     def serve(self, request, *args, **kwargs):
@@ -59,7 +59,7 @@ class BasePage(Page):
         if self.locale_id != locale_id_for(translation.get_language()):
             return redirect(self.get_url(request))
         # Whoever may read it: a reader who is not logged in gets the shared copy. Members
-        # share copies with their audience (home/member_pages.py), which does not know
+        # share copies with their audience (pagecache/personal_parts.py), which does not know
         # who passed a Wagtail view restriction (a password, a Django group): such a page
         # is rendered whole for every member.
         if not (assembling(request) and self.get_view_restrictions().exists()):

@@ -9,7 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts.views import admin_login, frontend_login
 from core.views import switch_language
-from engagement.views import rate, read_beacon
+from engagement.rating_views import rate, read_beacon
 from groups.views import stop_new_post_mails
 from pages.page_password import authenticate_with_password
 from pages.sitemap import robots, sitemap

@@ -8,7 +8,7 @@ from core.dates import relative_time
 from core.i18n import alternates, language_links
 from core.navigation import menu_sections
 from pagecache.labels import depends_on, page_label
-from pagecache.shells import render_part
+from pagecache.personal_parts import render_part
 
 register = template.Library()
 
@@ -78,7 +78,7 @@ def editing_bar(context):
 
 @register.simple_tag(takes_context=True)
 def part(context, name, **arguments):
-    """A part of the page that is the reader's own (see home/member_pages.py): rendered
+    """A part of the page that is the reader's own (see pagecache/personal_parts.py): rendered
     from its arguments alone, so that it can be rendered again for another member."""
     for value in arguments.values():
         if not isinstance(value, (str, int, bool, type(None))):

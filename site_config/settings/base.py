@@ -68,7 +68,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # First: it sees every response last, cookies included (home/page_cache.py).
+    # First: it sees every response last, cookies included (pagecache/middleware.py).
     "pagecache.middleware.NoSharedCookiesMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -108,7 +108,7 @@ TEMPLATES = [
                 "accounts.context_processors.accounts",
                 # After Django's own csrf processor, which it overrides while a member's
                 # page is being made into a shell.
-                "pagecache.shells.csrf_placeholder",
+                "pagecache.personal_parts.csrf_placeholder",
             ],
         },
     },

@@ -69,12 +69,12 @@ S3_REGION = env_str("S3_REGION", "")
 S3_ACCESS_KEY_ID = env_str("S3_ACCESS_KEY_ID", "")
 S3_SECRET_ACCESS_KEY = env_str("S3_SECRET_ACCESS_KEY", "")
 S3_CUSTOM_DOMAIN = env_str("S3_CUSTOM_DOMAIN", "")
-# The full-page cache for anonymous readers (home/page_cache.py): how long a copy may be
+# The full-page cache for anonymous readers (pagecache/middleware.py): how long a copy may be
 # served, and how much longer a CDN may serve it while fetching a fresh one. 0 switches it off.
 PAGE_CACHE_SECONDS = int(env_str("PAGE_CACHE_SECONDS", "600"))
 PAGE_CACHE_STALE_SECONDS = int(env_str("PAGE_CACHE_STALE_SECONDS", "60"))
 # Members' pages from the same cache: what their audience shares, with their own parts
-# rendered fresh (pagecache/shells.py). "false" renders every member's page whole.
+# rendered fresh (pagecache/personal_parts.py). "false" renders every member's page whole.
 MEMBER_PAGE_CACHE = env_bool("MEMBER_PAGE_CACHE", True)
 # A CDN or reverse proxy in front of the site, purged through Wagtail's frontend cache:
 # "http" (Varnish and the like: PURGE requests to FRONTEND_CACHE_LOCATION), "cloudflare"

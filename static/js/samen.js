@@ -70,7 +70,6 @@
     }
   }
 
-  document.querySelectorAll("[data-reactions]").forEach(setUpReactionBatches);
 
   /* Stars: send the rating form in place and swap in the widget the server returns, so
      the average changes without a reload. Focus goes back to the chosen star, and the
@@ -139,72 +138,79 @@
     }, 50);
   }
 
-  document.querySelectorAll("[data-rating]").forEach(setUpRating);
 
   /* Share: a button that copies the post's address (the address stays visible in a
      field to copy by hand where the clipboard is not available). */
-  var copyButton = document.querySelector("[data-copy-link]");
-  var shareField = document.querySelector("[data-share-url]");
-  if (copyButton && shareField && navigator.clipboard) {
+  function setUpSharing(root) {
+    var copyButton = root.querySelector("[data-copy-link]");
+    var shareField = root.querySelector("[data-share-url]");
+    if (!copyButton || !shareField || !navigator.clipboard) return;
     copyButton.hidden = false;
     copyButton.addEventListener("click", function () {
       navigator.clipboard.writeText(shareField.value).then(function () {
-        var status = document.querySelector("[data-copy-status]");
+        var status = root.querySelector("[data-copy-status]");
         if (status) status.textContent = status.getAttribute("data-copied-text");
       });
     });
   }
 
-  /* Personal parts. A page made for readers who are not logged in is the same for
-     everyone, so a shared cache (a CDN, the back button after logging in) can show it to
-     a member. While a member is logged in the server keeps the cookie "samen_lid"; the
-     script then asks for the page's personal parts (the account menu, the own vote, the
-     forms with their security token) and puts them in place. */
+  function setUpPage(root) {
+    root.querySelectorAll("[data-reactions]").forEach(setUpReactionBatches);
+    root.querySelectorAll("[data-rating]").forEach(setUpRating);
+    setUpSharing(root);
+  }
+
+  setUpPage(document);
+
+  /* The member's own page in place of a shared copy. A page made for readers who are not
+     logged in is the same for everyone, so a shared cache (a CDN, the back button after
+     logging in) can show it to a member. While a member is logged in the server keeps
+     the cookie "samen_lid"; the script then asks for the same address for this member
+     (quickly made from their shell on the server) and shows that page's body instead:
+     their account menu, their vote, the forms with their security token. */
   function memberHint() {
     return document.cookie.split(";").some(function (part) {
       return part.trim().indexOf("samen_lid=") === 0;
     });
   }
 
-  function fillPersonalParts() {
+  function showMembersPage() {
     if (document.body.getAttribute("data-rendered-for") !== "anyone" || !memberHint()) return;
     /* Its own address for a CDN (which may not look at the header); the server ignores it. */
     var address = new URL(window.location.href);
     address.hash = "";
     address.searchParams.set("persoonlijk", "1");
     fetch(address.toString(), {
-      headers: { "X-Samen-Personal": "1", Accept: "application/json" },
+      headers: { "X-Samen-Personal": "1", Accept: "text/html" },
       credentials: "same-origin",
       cache: "no-store"
     })
       .then(function (response) {
         if (!response.ok) throw new Error(response.status);
-        return response.json();
+        return response.text();
       })
-      .then(function (answer) {
-        if (!answer.member) {
+      .then(function (html) {
+        var fresh = new DOMParser().parseFromString(html, "text/html").body;
+        if (!fresh || fresh.getAttribute("data-rendered-for") !== "member") {
           /* The session has ended: the hint is out of date. */
           document.cookie = "samen_lid=; Max-Age=0; Path=/; SameSite=Lax";
           return;
         }
-        Object.keys(answer.fragments).forEach(function (name) {
-          document.querySelectorAll('[data-personal="' + name + '"]').forEach(function (region) {
-            var holder = document.createElement("div");
-            holder.innerHTML = answer.fragments[name];
-            var fresh = holder.firstElementChild;
-            if (!fresh) return;
-            region.replaceWith(fresh);
-            if (fresh.hasAttribute("data-rating")) setUpRating(fresh);
-          });
+        /* Its scripts are this one, already running: the new body is only set up. */
+        fresh.querySelectorAll("script").forEach(function (script) {
+          script.remove();
         });
-        document.body.setAttribute("data-rendered-for", "member");
+        var scrolled = window.scrollY;
+        document.body.replaceWith(fresh);
+        window.scrollTo(0, scrolled);
+        setUpPage(fresh);
       })
       .catch(function () {
         /* The page as it is still works: the member can reload it. */
       });
   }
 
-  window.addEventListener("pageshow", fillPersonalParts);
+  window.addEventListener("pageshow", showMembersPage);
 
   /* A read is counted by a beacon after the page has loaded, so that a page served from
      a cache counts too (without JavaScript the <noscript> image does the same). */

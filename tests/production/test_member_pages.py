@@ -1,4 +1,4 @@
-"""Members' pages from their audience's shell (home/member_pages.py): every member gets
+"""Members' pages from their audience's shell (pagecache/personal_parts.py): every member gets
 exactly the page that would have been rendered for them, their own parts fresh, and
 nothing of another member."""
 
@@ -22,7 +22,7 @@ from access.policy import AccessLevel
 from blog.factories import BlogPageFactory
 from engagement.following import follow
 from engagement.ratings import cast_vote
-from pagecache.shells import CSRF_PLACEHOLDER
+from pagecache.personal_parts import CSRF_PLACEHOLDER
 from tests.engagement.helpers import make_reaction, verified_member
 from tests.groups.helpers import add_member
 
@@ -82,7 +82,7 @@ def two_readers(site):
 
 def settled():
     """Forget the purges of the set-up: a page rendered within a second of a purge is not
-    stored (home/page_cache.py), and these tests look at what is."""
+    stored (pagecache/middleware.py), and these tests look at what is."""
     cache.clear()
 
 
@@ -136,7 +136,7 @@ def test_nothing_of_the_member_who_made_the_shell_reaches_the_next(site, two_rea
     assert reverse("engagement:edit", args=[own.pk]) not in body
     assert reverse("engagement:flag", args=[own.pk]) in body
     # Anna's name is in the page only as the author of her reaction, not as the reader.
-    account = body.split('data-personal="account"', 1)[1].split("</nav>", 1)[0]
+    account = body.split('class="account-menu"', 1)[1].split("</nav>", 1)[0]
     assert "Bram Bakker" in account and "Anna Aardig" not in account
 
 
@@ -325,7 +325,7 @@ def test_a_member_page_from_the_shell_takes_as_many_queries_however_many_reactio
 def test_shells_made_under_another_secret_key_are_not_used(site, two_readers, monkeypatch):
     anna, bram = two_readers
     get(member_client(anna), site["post"].url)
-    monkeypatch.setattr("pagecache.shells.CSRF_PLACEHOLDER", "samen-token-" + "1" * 32)
+    monkeypatch.setattr("pagecache.personal_parts.CSRF_PLACEHOLDER", "samen-token-" + "1" * 32)
     assert get(member_client(bram), site["post"].url)["X-Cache"] == "MISS"
 
 

@@ -184,7 +184,7 @@ def test_members_get_private_pages_of_their_own(client, site):
     member = verified_member(display_name="Mira Lid")
     client.force_login(member)
     response = get(client, post.url)
-    # Their audience's shell is made from their own page (home/member_pages.py).
+    # Their audience's shell is made from their own page (pagecache/personal_parts.py).
     assert response["X-Cache"] == "MISS"
     assert response.content != anonymous_copy
     assert response["Cache-Control"] == "private, no-cache"
@@ -311,44 +311,55 @@ def test_the_session_key_changes_at_log_in_and_dies_at_log_out(client, site):
     assert isinstance(client.session, SessionBase)
 
 
-# --- The personal parts ---------------------------------------------------------------
+# --- A member shown a shared copy gets their own page -----------------------------------
 
 
-def test_the_personal_parts_of_a_page_for_a_member(client, site):
+def account_menu(html):
+    return html.split('class="account-menu"', 1)[1].split("</nav>", 1)[0]
+
+
+def test_the_script_gets_the_members_own_page_never_to_be_stored(client, site):
     post = site["post"]
     member = verified_member(display_name="Mira Lid")
     cast_vote(member, post, 3)
     client.force_login(member)
-    response = get(client, post.url, HTTP_X_SAMEN_PERSONAL="1")
+    response = get(client, post.url + "?persoonlijk=1", HTTP_X_SAMEN_PERSONAL="1")
     assert response.status_code == 200
     assert response["Cache-Control"] == "private, no-store"
-    answer = response.json()
-    assert answer["member"] is True
-    assert "Mira Lid" in answer["fragments"]["account"]
-    assert "checked" in answer["fragments"]["rating-beoordeling"]
-    assert "csrfmiddlewaretoken" in answer["fragments"]["reaction-form"]
-    assert set(answer["fragments"]) == {
-        "account",
-        "rating-beoordeling",
-        "reaction-tools",
-        "reaction-list",
-        "reaction-form",
-    }
+    html = response.content.decode()
+    assert 'data-rendered-for="member"' in html
+    assert "Mira Lid" in account_menu(html)
+    assert "checked" in html.split("data-rating-form", 1)[1].split("</form>", 1)[0]
+    assert "csrfmiddlewaretoken" in html.split('id="reageren"', 1)[1]
+    # The page as at its own address: the script's marker is not in its links.
+    assert "persoonlijk" not in html
 
 
-def test_the_personal_parts_for_someone_not_logged_in_say_so(client, site):
+def test_the_script_asking_again_gets_the_page_from_the_members_shell(client, site):
+    post = site["post"]
+    client.force_login(verified_member(display_name="Mira Lid"))
+    assert get(client, post.url)["X-Cache"] == "MISS"
+    response = get(client, post.url + "?persoonlijk=1", HTTP_X_SAMEN_PERSONAL="1")
+    assert response["X-Cache"] == "HIT"
+    assert response["Cache-Control"] == "private, no-store"
+    assert "Mira Lid" in account_menu(response.content.decode())
+
+
+def test_for_someone_not_logged_in_the_script_gets_a_page_for_anyone(client, site):
     response = get(client, site["group"].url, HTTP_X_SAMEN_PERSONAL="1")
     assert response.status_code == 200
-    assert response.json()["member"] is False
+    assert 'data-rendered-for="anyone"' in response.content.decode()
+    assert response["Cache-Control"] == "private, no-store"
     assert "X-Cache" not in response
     assert get(client, site["group"].url)["X-Cache"] == "MISS"
 
 
-def test_the_personal_parts_of_a_hidden_page_are_empty(client, restricted):
+def test_a_page_the_member_may_not_read_is_not_sent_to_the_script(client, restricted):
     post, _member = restricted
     client.force_login(verified_member())
     response = get(client, post.url, HTTP_X_SAMEN_PERSONAL="1")
-    assert response.json() == {"member": True, "fragments": {}}
+    assert response.status_code == 404
+    assert response["Cache-Control"] == "private, no-store"
 
 
 def test_anonymous_pages_say_who_they_were_made_for(client, site):
@@ -457,14 +468,6 @@ def test_the_port_makes_no_copy_of_its_own(client, site):
     post = site["post"]
     assert get(client, post.url, HTTP_HOST="localhost:1")["X-Cache"] == "MISS"
     assert get(client, post.url, HTTP_HOST="localhost:2")["X-Cache"] == "HIT"
-
-
-def test_the_personal_parts_leave_their_marker_out_of_the_page(client, site):
-    client.force_login(verified_member(display_name="Mira Lid"))
-    post = site["post"]
-    answer = get(client, post.url + "?persoonlijk=1", HTTP_X_SAMEN_PERSONAL="1").json()
-    assert "Mira Lid" in answer["fragments"]["account"]
-    assert "persoonlijk" not in answer["fragments"]["account"]
 
 
 def test_pages_that_are_not_shared_say_so(client, site):

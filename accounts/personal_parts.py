@@ -1,8 +1,8 @@
-"""The account menu is the member's own part of every page (see home/member_pages.py)."""
+"""The account menu is the member's own part of every page (see pagecache/personal_parts.py)."""
 
 from django.conf import settings
 
-from pagecache.shells import csrf_token, part
+from pagecache.personal_parts import csrf_token, part
 
 
 @part("account", "includes/account_menu.html")

@@ -1,27 +1,26 @@
-"""Fast pages for logged-in members: what an audience shares, plus what is theirs.
+"""The one way a shared page is made personal: its *personal parts*.
 
 Most of what a member sees is the same for every member who belongs to the same groups
 in the same roles: the post, its reactions, the related posts, the listings. Only a few
-small *parts* are theirs alone: the account menu, their own vote, whether they follow a
+small parts are theirs alone: the account menu, their own vote, whether they follow a
 post, the actions on each reaction (edit their own, report the others), their group mail
 switch, and the security token of every form.
 
 Templates mark those parts with ``{% part "name" arg=value ... %}``. Each part is a
-template and a function of the request and its arguments only, registered here with
-``@part``. When a member's page is rendered, every part is wrapped in markers and every
-form gets a placeholder instead of a token; the page cache (home/page_cache.py) stores the
-page with the parts cut out as the *shell* for the member's audience. The next request
-of any member of that audience is answered from the shell: each part is rendered afresh
-for that member with the same arguments, and the placeholder becomes their own token.
-A part therefore renders the same on the first request and on every later one, by
-construction.
+template and a function of the request and its arguments only, registered with ``@part``
+by the app that owns it (each app's personal_parts.py). When a member's page is rendered,
+every part is wrapped in markers and every form gets a placeholder instead of a token; the
+page cache (pagecache/middleware.py) stores the page split at the markers as the *shell*
+for the member's audience (``access.audience.Audience`` says who shares one). The next
+request of any member of that audience is answered from the shell: each part is rendered
+afresh for that member with the same arguments, and the placeholder becomes their own
+token. A part therefore renders the same on the first request and on every later one, by
+construction. Pages behind a Wagtail view restriction are never stored for members (see
+``BasePage.refusal_or_redirect``).
 
-Who shares a shell (``Audience``): members who are no site editor or staff, have no pages
-of their own and no owner or admin role in a group share it with the members of the same
-groups in the same roles. Everyone else gets shells of their own, so that nothing an
-editor or an author sees on a page (the editing bar, their own restricted posts in a
-listing) reaches anyone else. Pages behind a Wagtail view
-restriction are never stored for members (see ``BasePage.refusal_or_redirect``).
+A copy made for readers who are not logged in has no parts of anyone: when a CDN or the
+back button shows one to a member, the page's script asks for the member's own page (from
+their shell) and shows it instead (static/js/samen.js, ``PERSONAL_HEADER``).
 """
 
 import base64
@@ -86,7 +85,7 @@ def render_part(request, name, arguments, marked=True):
     return mark_safe(f"{_OPEN}{name}:{encoded}-->{html}{_CLOSE}")  # noqa: S308
 
 
-def cut(html):
+def split_parts(html):
     """The shell of a rendered page: literal text and, in between, the parts as
     ``(name, arguments)``."""
     segments, start = [], 0
@@ -105,7 +104,7 @@ def unmark(html):
     return _MARKED.sub(lambda match: match.group(3), html)
 
 
-def fill(request, segments):
+def fill_parts(request, segments):
     """The member's page from a shell: every part rendered for them."""
     return "".join(
         segment if isinstance(segment, str) else render_part(request, *segment, marked=False) for segment in segments

@@ -1,10 +1,10 @@
-"""The member's own parts of a post page (see home/member_pages.py): their vote, whether
+"""The member's own parts of a post page (see pagecache/personal_parts.py): their vote, whether
 they follow the post, and what they may do with each reaction."""
 
 from django.urls import reverse
 
 from access.audience import viewer_is_site_editor
-from pagecache.shells import csrf_token, part
+from pagecache.personal_parts import csrf_token, part
 
 from .following import is_following
 from .ratings import SCORES, own_score

@@ -1,9 +1,9 @@
-"""The member's own part of a group page (see home/member_pages.py): whether they get an
+"""The member's own part of a group page (see pagecache/personal_parts.py): whether they get an
 e-mail for each new post. Everything else in the membership box follows from their role,
 which is part of their audience."""
 
 from access.models import Membership
-from pagecache.shells import csrf_token, part
+from pagecache.personal_parts import csrf_token, part
 
 
 @part("group-mails", "groups/group_mails.html")
