@@ -21,6 +21,7 @@ from access.page_types import ReadByAccessLevel
 from access.policy import AccessLevel, effective_level, facts_for, is_site_editor, viewable
 from core.pagination import paginate
 from core.translations import follow_source, lead_translations
+from engagement.ratings import Rateable
 from engagement.readership import read_count
 from engagement.sections import post_and_group_ratings, reaction_context
 from groups.models import RESERVED_SLUGS, GroupPage
@@ -73,7 +74,7 @@ class BlogPageForm(WagtailAdminPageForm):
             self.fields["author"].disabled = True
 
 
-class BlogPage(ReadByAccessLevel, BasePage):
+class BlogPage(ReadByAccessLevel, Rateable, BasePage):
     teaser = models.TextField(
         _("teaser"),
         max_length=320,

@@ -39,9 +39,6 @@ def read_beacon(request, page_id):
     return response
 
 
-RATEABLE_TYPES = ("blog.blogpage", "groups.grouppage")
-
-
 def _csrf_refused(request):
     """True when the request lacks a valid security token (checked here, so that the
     answer can be a 400 that says what to do rather than Django's bare 403)."""
@@ -58,8 +55,8 @@ def rate(request, page_id):
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
     in_place = request.headers.get("X-Requested-With") == "fetch"
-    page = Page.objects.filter(pk=page_id).select_related("content_type").first()
-    item = page.specific if page is not None and ".".join(page.content_type.natural_key()) in RATEABLE_TYPES else None
+    page = Page.objects.filter(pk=page_id).first()
+    item = page.specific if page is not None and issubclass(page.specific_class or Page, ratings.Rateable) else None
 
     def refuse(status, message):
         if in_place:

@@ -20,6 +20,10 @@ SCORE_BY_TEXT = {str(score): score for score in SCORES}
 TENTH = Decimal("0.1")
 
 
+class Rateable:
+    """A page type whose pages members give stars (posts and groups inherit this)."""
+
+
 def rounded_average(total, votes):
     """``total / votes`` to one decimal, halves rounded up (3.25 → 3.3); None without votes."""
     if not votes:

@@ -11,7 +11,7 @@ from access.models import Membership
 from access.page_types import GroupOfMembers
 from access.policy import forget_facts
 from core.translations import follow_source, lead_translations
-from engagement.ratings import attach_ratings
+from engagement.ratings import Rateable, attach_ratings
 from engagement.sections import rating_context
 from pagecache.labels import LISTINGS, SEARCH, page_label
 from pages.models import TEXT_FEATURES, BasePage, IntroPage
@@ -42,7 +42,7 @@ class GroupIndexPage(IntroPage):
         return context
 
 
-class GroupPage(GroupOfMembers, RoutablePageMixin, BasePage):
+class GroupPage(GroupOfMembers, Rateable, RoutablePageMixin, BasePage):
     """A group: people around one theme, and the blog posts they write."""
 
     description = models.CharField(
