@@ -9,19 +9,26 @@ from django.db import migrations, models
 MOVED = (("groups", "membership"), ("home", "siteaccess"))
 
 
-def content_types_follow(apps, schema_editor):
+def move_content_types(apps, to_access):
+    """The moved models' content types change app and keep their ids, so the permissions
+    (and log entries) on them stay attached. A content type already made under the name
+    they move to, by code that ran before this migration, gives way to the old one: the
+    old one is what the permissions hang on."""
     ContentType = apps.get_model("contenttypes", "ContentType")
     for old_app, model in MOVED:
-        if ContentType.objects.filter(app_label="access", model=model).exists():
-            ContentType.objects.filter(app_label=old_app, model=model).delete()
-        else:
-            ContentType.objects.filter(app_label=old_app, model=model).update(app_label="access")
+        source, target = (old_app, "access") if to_access else ("access", old_app)
+        moving = ContentType.objects.filter(app_label=source, model=model)
+        if moving.exists():
+            ContentType.objects.filter(app_label=target, model=model).delete()
+            moving.update(app_label=target)
+
+
+def content_types_follow(apps, schema_editor):
+    move_content_types(apps, to_access=True)
 
 
 def content_types_go_back(apps, schema_editor):
-    ContentType = apps.get_model("contenttypes", "ContentType")
-    for old_app, model in MOVED:
-        ContentType.objects.filter(app_label="access", model=model).update(app_label=old_app)
+    move_content_types(apps, to_access=False)
 
 
 class Migration(migrations.Migration):
