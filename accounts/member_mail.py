@@ -7,6 +7,7 @@ adapter instead: allauth puts the site's name before their subject, which these 
 never had."""
 
 from django.conf import settings
+from django.core import signing
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.utils import translation
@@ -43,3 +44,19 @@ def send_member_mail(member, subject_template, body_template, context, *, html_t
     # The mail follows something the member or someone else just did (a reaction, a
     # publication, a decision); a mail server that is down must not turn that into an error.
     message.send(fail_silently=True)
+
+
+def stop_token(member, subject_key, salt, field="k"):
+    """A signed token for a one-click stop link: this member, this subject (a post's or a
+    group's translation key); ``salt`` says which mails it stops. ``field`` names the
+    subject in the token, as links already mailed have it."""
+    return signing.dumps({"u": member.pk, field: str(subject_key)}, salt=salt, compress=True)
+
+
+def read_stop_token(token, salt, field="k"):
+    """``(member id, subject key)`` from a token this site signed with ``salt``, else ``None``."""
+    try:
+        data = signing.loads(token, salt=salt)
+        return int(data["u"]), str(data[field])
+    except (signing.BadSignature, KeyError, TypeError, ValueError):
+        return None

@@ -1,11 +1,10 @@
 """Following a post: who gets an e-mail when a reaction is written, and the signed
 one-click link that stops it without logging in."""
 
-from django.core import signing
 from django.urls import reverse
 
 from access.policy import can_view
-from accounts.member_mail import member_language, send_member_mail
+from accounts.member_mail import member_language, read_stop_token, send_member_mail, stop_token
 from core.links import absolute_url
 from core.translations import version_in
 
@@ -30,16 +29,12 @@ def is_following(user, translation_key):
 
 
 def unfollow_token(user, post):
-    return signing.dumps({"u": user.pk, "k": str(post.translation_key)}, salt=UNFOLLOW_SALT, compress=True)
+    return stop_token(user, post.translation_key, UNFOLLOW_SALT)
 
 
 def read_unfollow_token(token):
     """``(user_id, translation_key)`` from a token this site signed, else ``None``."""
-    try:
-        data = signing.loads(token, salt=UNFOLLOW_SALT)
-        return int(data["u"]), str(data["k"])
-    except (signing.BadSignature, KeyError, TypeError, ValueError):
-        return None
+    return read_stop_token(token, UNFOLLOW_SALT)
 
 
 def notify_followers(reaction, post):

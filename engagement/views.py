@@ -124,6 +124,10 @@ def post_reaction(request):
     reply_to = request.POST.get("reply_to", "0")
     fresh = ReactionForm(post, initial={"comment": text, "reply_to": reply_to})
 
+    def refuse(status, message):
+        """A 4xx page that says why, with the member's text in a fresh form to send again."""
+        return problem_page(request, status, message, post=post, form=fresh, back_url=back)
+
     if not request.user.is_authenticated:
         login = reverse("account_login") + "?" + urlencode({"next": back})
         return problem_page(
@@ -137,14 +141,7 @@ def post_reaction(request):
     form = ReactionForm(post, data=request.POST)
     if not form.is_valid():
         if form.security_errors():
-            return problem_page(
-                request,
-                400,
-                _("This form was too old or had been changed. Your text is kept below: send it again."),
-                post=post,
-                form=fresh,
-                back_url=back,
-            )
+            return refuse(400, _("This form was too old or had been changed. Your text is kept below: send it again."))
         return problem_page(request, 400, _("Your reaction could not be placed."), post=post, form=form, back_url=back)
 
     if not can_react(request.user, post, _group_of(post)):
@@ -164,32 +161,13 @@ def post_reaction(request):
             and parent.content_type_id == (ContentType.objects.get_for_model(post).pk)
         )
         if not same_post:
-            return problem_page(
-                request,
-                400,
-                _("The reaction you reply to is not under this post."),
-                post=post,
-                form=fresh,
-                back_url=back,
-            )
+            return refuse(400, _("The reaction you reply to is not under this post."))
         if parent.level >= settings.COMMENTS_XTD_MAX_THREAD_LEVEL:
-            return problem_page(
-                request,
-                400,
-                _("Replies go one level deep: reply to the first reaction instead."),
-                post=post,
-                form=fresh,
-                back_url=back,
-            )
+            return refuse(400, _("Replies go one level deep: reply to the first reaction instead."))
 
     if not allow("reaction", request.user.pk, settings.REACTIONS_PER_MINUTE):
-        return problem_page(
-            request,
-            429,
-            _("You are reacting very quickly. Wait a minute, then send your reaction again; it is kept below."),
-            post=post,
-            form=fresh,
-            back_url=back,
+        return refuse(
+            429, _("You are reacting very quickly. Wait a minute, then send your reaction again; it is kept below.")
         )
 
     try:
@@ -201,14 +179,7 @@ def post_reaction(request):
             ip_address=request.META.get("REMOTE_ADDR"),
         )
     except MaxThreadLevelExceededException:
-        return problem_page(
-            request,
-            400,
-            _("Replies go one level deep: reply to the first reaction instead."),
-            post=post,
-            form=fresh,
-            back_url=back,
-        )
+        return refuse(400, _("Replies go one level deep: reply to the first reaction instead."))
     following.follow(request.user, post)
     following.notify_followers(reaction, post)
     return redirect(_url_showing(request, back, reaction, post))

@@ -3,7 +3,6 @@ changes the membership, gives or takes the matching admin rights (rights.py) and
 the mails that go with it. A refusal raises ``MembershipRefused`` with the status and a
 sentence for the member; nothing is changed then."""
 
-from django.core import signing
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -11,7 +10,7 @@ from django.utils.translation import gettext_lazy
 
 from access.models import Membership
 from access.policy import MANAGER_ROLES, MEMBER_ROLES, can_view, forget_facts, is_site_editor
-from accounts.member_mail import member_language, send_member_mail
+from accounts.member_mail import member_language, read_stop_token, send_member_mail, stop_token
 from core.links import absolute_url
 from core.translations import version_in
 
@@ -195,15 +194,11 @@ def _mail_requester(group, requester, accepted):
 
 
 def notify_token(user, group_key):
-    return signing.dumps({"u": user.pk, "g": str(group_key)}, salt=NOTIFY_SALT, compress=True)
+    return stop_token(user, group_key, NOTIFY_SALT, field="g")
 
 
 def read_notify_token(token):
-    try:
-        data = signing.loads(token, salt=NOTIFY_SALT)
-        return int(data["u"]), str(data["g"])
-    except (signing.BadSignature, KeyError, TypeError, ValueError):
-        return None
+    return read_stop_token(token, NOTIFY_SALT, field="g")
 
 
 def mail_members_about_post(post, group):
