@@ -53,6 +53,15 @@ def card_titles(soup):
     return [a.get_text(strip=True) for a in soup.select(".post-card__title a")]
 
 
+def queries_with_2_and_40_posts(client, groups, url_of):
+    """The queries of the page ``url_of(posts)`` names, with 2 posts in ``groups`` and then
+    with 40: a page whose count grows with the posts has a query per post somewhere."""
+    posts = add_posts(groups, 2)
+    with_two = count_queries(client, url_of(posts))
+    add_posts(groups, 38, start=2)
+    return with_two, count_queries(client, url_of(posts))
+
+
 def count_queries(client, url):
     """How many SQL queries one GET of ``url`` takes to render, after a first GET that warms
     caches and creates image renditions. The shared page cache is off for both: the count

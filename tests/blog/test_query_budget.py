@@ -2,18 +2,13 @@
 
 import pytest
 
-from tests.helpers import QUERY_CEILING, add_posts, count_queries
+from tests.helpers import QUERY_CEILING, add_posts, count_queries, queries_with_2_and_40_posts
 
 pytestmark = pytest.mark.django_db
 
 
 def test_post_page_queries_do_not_grow_with_the_number_of_posts(client, blog_index, group, other_group):
-    post = add_posts([group, other_group], 2)[0]
-    with_two = count_queries(client, post.url)
-
-    add_posts([group, other_group], 38, start=2)
-    with_forty = count_queries(client, post.url)
-
+    with_two, with_forty = queries_with_2_and_40_posts(client, [group, other_group], lambda posts: posts[0].url)
     assert with_forty == with_two
     assert with_forty < QUERY_CEILING
 

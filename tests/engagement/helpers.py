@@ -3,6 +3,7 @@
 import datetime
 import time
 
+from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from allauth.account.models import EmailAddress
@@ -19,6 +20,13 @@ def verified_member(**kwargs):
     """A member who can log in through allauth: the e-mail address is confirmed."""
     user = UserFactory(**kwargs)
     EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+    return user
+
+
+def member_of(group_name, **kwargs):
+    """A verified member in the Django group ``group_name`` (Editors, Moderators, …)."""
+    user = verified_member(**kwargs)
+    user.groups.add(Group.objects.get(name=group_name))
     return user
 
 

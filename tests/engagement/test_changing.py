@@ -13,6 +13,7 @@ from .helpers import (
     POST_URL,
     final_response,
     make_reaction,
+    member_of,
     reaction_data,
     reply_ids,
     soup,
@@ -26,9 +27,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def moderator(db):
-    user = verified_member(email="moderator@samen.test", display_name="Mod Erator")
-    user.groups.add(Group.objects.get(name="Moderators"))
-    return user
+    return member_of("Moderators", email="moderator@samen.test", display_name="Mod Erator")
 
 
 @pytest.fixture

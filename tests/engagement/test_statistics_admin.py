@@ -22,7 +22,7 @@ from engagement.models import DailyViews, PostViews, Rating
 from tests.helpers import QUERY_CEILING, count_queries, get_html, nl
 from tests.i18n.conftest import bilingual, translate_post  # noqa: F401 - fixtures used below
 
-from .helpers import make_reaction, verified_member
+from .helpers import make_reaction, member_of
 
 pytestmark = pytest.mark.django_db
 
@@ -48,12 +48,6 @@ TABLE_HEADINGS = [
 EXPORT_HEADINGS = ["Title", "Language", *TABLE_HEADINGS[2:]]
 
 # --- people ---------------------------------------------------------------------------
-
-
-def member_of(group_name, **kwargs):
-    user = verified_member(**kwargs)
-    user.groups.add(Group.objects.get(name=group_name))
-    return user
 
 
 @pytest.fixture

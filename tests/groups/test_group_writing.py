@@ -9,7 +9,6 @@ and the real admin API, explorer, chooser and search."""
 import json
 from types import SimpleNamespace
 
-from django.contrib.auth.models import Group as PermissionGroup
 from django.urls import reverse
 
 from wagtail.models import WorkflowState
@@ -22,7 +21,7 @@ from blog.factories import BlogPageFactory
 from blog.models import BlogPage
 from groups.factories import GroupPageFactory
 from groups.rights import set_up_group, sync_member
-from tests.engagement.helpers import verified_member
+from tests.engagement.helpers import member_of, verified_member
 from tests.groups.helpers import add_member, manage_url, membership_url
 from tests.helpers import nl
 
@@ -100,16 +99,12 @@ def team(writing_group):
 
 @pytest.fixture
 def site_editor(db):
-    editor = verified_member(display_name="Eva Redacteur", email="eva@samen.test")
-    editor.groups.add(PermissionGroup.objects.get(name="Editors"))
-    return editor
+    return member_of("Editors", display_name="Eva Redacteur", email="eva@samen.test")
 
 
 @pytest.fixture
 def moderator(db):
-    user = verified_member(display_name="Mo Moderator", email="mo@samen.test")
-    user.groups.add(PermissionGroup.objects.get(name="Moderators"))
-    return user
+    return member_of("Moderators", display_name="Mo Moderator", email="mo@samen.test")
 
 
 @pytest.fixture

@@ -2,28 +2,14 @@
 
 import pytest
 
-from tests.helpers import QUERY_CEILING, add_posts, count_queries
+from tests.helpers import QUERY_CEILING, queries_with_2_and_40_posts
 
 pytestmark = pytest.mark.django_db
 
 
-def test_group_page_queries_do_not_grow_with_the_number_of_posts(client, blog_index, group, other_group):
-    add_posts([group, other_group], 2)
-    with_two = count_queries(client, group.url)
-
-    add_posts([group, other_group], 38, start=2)
-    with_forty = count_queries(client, group.url)
-
-    assert with_forty == with_two
-    assert with_forty < QUERY_CEILING
-
-
-def test_group_index_queries_do_not_grow_with_the_number_of_posts(client, group_index, group, other_group):
-    add_posts([group, other_group], 2)
-    with_two = count_queries(client, group_index.url)
-
-    add_posts([group, other_group], 38, start=2)
-    with_forty = count_queries(client, group_index.url)
-
+@pytest.mark.parametrize("page", ["group", "group_index"])
+def test_group_pages_take_as_many_queries_with_forty_posts_as_with_two(client, request, page, group, other_group):
+    url = request.getfixturevalue(page).url
+    with_two, with_forty = queries_with_2_and_40_posts(client, [group, other_group], lambda posts: url)
     assert with_forty == with_two
     assert with_forty < QUERY_CEILING
