@@ -66,6 +66,17 @@ def other_group(group_index):
 
 
 @pytest.fixture
+def closed_group(group_index):
+    return GroupPageFactory(
+        parent=group_index,
+        title="Vertrouwelijk",
+        slug="vertrouwelijk",
+        description="Een gesloten groep",
+        is_closed=True,
+    )
+
+
+@pytest.fixture
 def superuser(db):
     return User.objects.create_superuser(
         email="redactie@samen.test", password=DEFAULT_PASSWORD, display_name="Redactie Samen"

@@ -1,4 +1,4 @@
-"""The one list of addresses that are never pages (home/addresses.py): each entry is really
+"""The one list of addresses that are never pages (core/addresses.py): each entry is really
 such an address of the URL configuration, nothing outside the language prefixes is left
 out, and the page cache and the language middleware both go by it."""
 

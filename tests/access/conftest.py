@@ -12,7 +12,6 @@ from django.test import Client
 import pytest
 
 from access.models import Membership
-from groups.factories import GroupPageFactory
 from tests.engagement.helpers import verified_member
 
 # In the order reports list them: from who may see least to who may see most.
@@ -26,17 +25,6 @@ WHO_SEES = {
     "members": frozenset({"member", "author", "editor"}),
     "owner": frozenset({"author", "editor"}),
 }
-
-
-@pytest.fixture
-def closed_group(group_index):
-    return GroupPageFactory(
-        parent=group_index,
-        title="Vertrouwelijk",
-        slug="vertrouwelijk",
-        description="Een gesloten groep",
-        is_closed=True,
-    )
 
 
 @pytest.fixture
