@@ -25,10 +25,15 @@ def index_with_its_tags(sender, instance, **kwargs):
 
 
 def mail_the_group(sender, instance, **kwargs):
-    """The first publication of a post in a group is mailed to the group's members."""
+    """The first publication of a post in a group is mailed to the group's members, once
+    for all its languages: a translation published later is the same news, and each
+    member's mail already names the post in their own language where it is live."""
     first = instance.first_published_at is not None and instance.first_published_at == instance.last_published_at
-    if first and instance.group is not None:
-        mail_members_about_post(instance, instance.group)
+    if not first or instance.group is None:
+        return
+    if instance.get_translations().exclude(first_published_at=None).exists():
+        return
+    mail_members_about_post(instance, instance.group)
 
 
 def connect():
