@@ -2,11 +2,12 @@
 
 import io
 
+from django.contrib.sites.models import Site as DjangoSite
 from django.core.management import call_command
 from django.db.models import Max
 
 from wagtail.images import get_image_model
-from wagtail.models import Page, Revision
+from wagtail.models import Page, Revision, Site
 
 import pytest
 
@@ -125,3 +126,10 @@ def test_the_video_that_cannot_be_embedded_becomes_a_link(client, demo):
 def test_demo_editor_can_log_in(client, demo):
     assert client.login(email="beheer@samen.test", password="samen-beheer")
     assert client.get("/admin/").status_code == 200
+
+
+def test_the_domain_given_is_the_address_of_both_site_records(demo):
+    call_command("load_demo", domain="samen.test:8443", stdout=io.StringIO())
+    wagtail_site = Site.objects.get(is_default_site=True)
+    assert (wagtail_site.hostname, wagtail_site.port) == ("samen.test", 8443)
+    assert DjangoSite.objects.get(pk=1).domain == "samen.test:8443"

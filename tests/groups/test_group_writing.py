@@ -7,6 +7,7 @@ Everything goes through the real join endpoint, the real page editor and workflo
 and the real admin API, explorer, chooser and search."""
 
 import json
+import re
 from types import SimpleNamespace
 
 from django.urls import reverse
@@ -584,3 +585,23 @@ def test_admin_listings_show_everything_to_author_managers_and_editors(
 
     for title in (f"{WORD} voor iedereen", f"{WORD} voor de leden", f"{WORD} in concept"):
         assert title in shown, (title, listing)
+
+
+LINK = re.compile(r"https?://[^\s\"'<>]+")
+
+
+def test_every_link_in_the_workflows_mails_is_on_the_sites_address(
+    client, as_user, writing_group, team, writer, mailoutbox, settings, django_capture_on_commit_callbacks
+):
+    """Submitting a post and approving it mails the approvers, the author and the group:
+    Wagtail's own mails and the site's, every link on SITE_BASE_URL."""
+    mailoutbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(add_url(writing_group), post_form("Ons kwartaalplan", "ons-kwartaalplan", submit="1"))
+        post = BlogPage.objects.get(slug="ons-kwartaalplan")
+        as_user(team.owner).post(approve_url(post, post.current_workflow_task_state), {"comment": "Mooi stuk."})
+    links = [(mail.subject, link) for mail in mailoutbox for link in LINK.findall(mail.body)]
+    for mail in mailoutbox:
+        links += [(mail.subject, link) for html, _type in mail.alternatives for link in LINK.findall(html)]
+    assert {subject for subject, _link in links}, "the mails have links"
+    assert [entry for entry in links if not entry[1].startswith(settings.SITE_BASE_URL)] == []

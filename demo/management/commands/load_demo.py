@@ -18,6 +18,7 @@ from accounts.models import User
 from blog.factories import BlogIndexPageFactory, BlogPageFactory
 from blog.models import BlogIndexPage, BlogPage, BlogPageRelatedPin
 from core.factories import ImageFactory
+from core.site_address import host_and_port
 from demo import content
 from engagement.models import DailyViews, Follow, PostViews, Rating
 from engagement.reactions import store_reaction, thread_of
@@ -39,6 +40,9 @@ class Command(BaseCommand):
     def handle(self, *args, domain, **options):
         self.created = 0
         DjangoSite.objects.update_or_create(pk=1, defaults={"domain": domain, "name": "Samen"})
+        # Wagtail's links in its own mails come from its Site record: the same address.
+        hostname, port = host_and_port(f"http://{domain}")
+        Site.objects.filter(is_default_site=True).update(hostname=hostname, port=port)
         users = {spec["key"]: self.user(spec) for spec in content.USERS}
         home = Site.objects.get(is_default_site=True).root_page.specific
         if not home.intro:
