@@ -23,7 +23,6 @@ from django.utils.translation import gettext as _
 from taggit.models import Tag
 from wagtail.models import Locale
 
-from access.policy import viewable
 from accounts.models import User
 from core.links import absolute_url
 from groups.models import GroupPage
@@ -35,12 +34,7 @@ FEED_SIZE = 20
 
 
 def public_posts(locale):
-    return (
-        viewable(AnonymousUser(), BlogPage.objects.filter(locale=locale))
-        .public()
-        .select_related("author")
-        .order_by("-date_published", "-pk")
-    )
+    return BlogPage.readable(AnonymousUser(), locale).public().select_related("author")
 
 
 @dataclass(frozen=True)

@@ -221,8 +221,7 @@ class BlogPage(ReadByAccessLevel, Rateable, BasePage):
     @classmethod
     def listing_in(cls, group, request, per_page):
         """A group page's posts: the page of them the request asks for, ready for cards."""
-        posts = for_cards(viewable(request.user, cls.objects.child_of(group)).order_by("-date_published", "-pk"))
-        page = paginate(request, posts, per_page)
+        page = paginate(request, for_cards(cls.readable(request.user, group.locale).child_of(group)), per_page)
         return page, post_cards(page.object_list, group=group)
 
     def permissions_for_user(self, user):

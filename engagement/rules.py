@@ -19,14 +19,14 @@ def can_react(user, post, group=None):
 
 def can_change_reaction(user, reaction):
     """The reaction's author and moderators may edit or remove it."""
-    if not (user and user.is_authenticated and user.is_active):
+    if not is_member_account(user):
         return False
     return reaction.user_id == user.pk or is_site_editor(user)
 
 
 def can_close_reactions(user, post):
     """The post's author and site editors may close (and reopen) its reactions."""
-    if not (user and user.is_authenticated and user.is_active):
+    if not is_member_account(user):
         return False
     return post.author_id == user.pk or is_site_editor(user)
 
@@ -34,7 +34,7 @@ def can_close_reactions(user, post):
 def can_rate(user, item):
     """May ``user`` give ``item`` (a post or a group) stars? Logged-in members who may
     see it; never the author of a post."""
-    if not (user and user.is_authenticated and user.is_active):
+    if not is_member_account(user):
         return False
     if not can_view(user, item):
         return False

@@ -19,9 +19,7 @@ PROFILE_REACTIONS = 10
 
 def posts_by(member, viewer):
     # In the reader's language only: an English profile lists the English versions.
-    posts = viewable(viewer, BlogPage.objects.filter(author=member, locale=Locale.get_active())).order_by(
-        "-date_published", "-pk"
-    )
+    posts = BlogPage.readable(viewer, Locale.get_active()).filter(author=member)
     return post_cards(for_cards(posts)[:PROFILE_POSTS])
 
 
