@@ -74,7 +74,7 @@ AVATAR_TYPES = "image/jpeg,image/png,image/gif,image/webp"
 
 
 class AvatarField(forms.FileField):
-    """A member's picture, stored re-encoded (see home/uploaded_images.py): no GPS position
+    """A member's picture, stored re-encoded (see core/uploaded_images.py): no GPS position
     or camera in it, upright, at most ``SAMEN_AVATAR_MAX_EDGE`` pixels on its longest side,
     under a name of its own, so that neither the file nor its address says more than the
     picture."""

@@ -4,7 +4,7 @@ outside /nl/ and /en/ alone, robots.txt keeps robots out of the endpoints, and t
 admin's get no Content-Security-Policy of the public site's.
 
 The sitemap, robots.txt, the search pages and the feeds are not pages either, but they
-are stored and served like pages, so they are not here. tests/home/test_addresses.py
+are stored and served like pages, so they are not here. tests/core/test_addresses.py
 checks every entry against the URL configuration, and that nothing outside the language
 prefixes is missing."""
 

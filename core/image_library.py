@@ -1,4 +1,4 @@
-"""Wagtail's image library keeps originals that went through home/uploaded_images.py.
+"""Wagtail's image library keeps originals that went through core/uploaded_images.py.
 
 Wagtail stores an upload byte for byte and serves that original in places (the admin, an
 "original" rendition, anyone with the media URL), and its renditions copy the original's

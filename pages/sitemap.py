@@ -67,7 +67,7 @@ def sitemap(request):
     return wagtail_sitemap(
         request,
         {"pages": PublicSitemap},
-        template_name="home/sitemap.xml",
+        template_name="pages/sitemap.xml",
         content_type="application/xml; charset=utf-8",
     )
 

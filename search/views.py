@@ -254,7 +254,7 @@ def search(request):
                 }
             )
     cache_this(request, SEARCH)
-    response = render(request, "home/search.html", context)
+    response = render(request, "search/search.html", context)
     response["X-Robots-Tag"] = "noindex"
     return response
 

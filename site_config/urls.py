@@ -22,7 +22,7 @@ urlpatterns = [
     # The admin's own log-in form is replaced by the site's, which is rate-limited.
     path("admin/login/", admin_login, name="admin_login_redirect"),
     # Two admin reports that list pages without asking the page permission policy, in
-    # versions that leave out what the member may not open (groups/admin_reports.py).
+    # versions that leave out what the member may not open (access/admin_reports.py).
     path("admin/", include("access.admin_reports")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
@@ -47,7 +47,7 @@ if settings.DEBUG:
 # Wagtail's page serving, with two of its own views replaced under their names (which
 # Wagtail reverses): its front-end log-in (a plain Django LoginView, which knows neither
 # allauth's rate limits nor its e-mail confirmation) leads to the site's log-in, and its
-# page-password form limits wrong passwords (home/page_password.py).
+# page-password form limits wrong passwords (pages/page_password.py).
 REPLACED = {
     "wagtailcore_login": path("_util/login/", frontend_login, name="wagtailcore_login"),
     "wagtailcore_authenticate_with_password": path(

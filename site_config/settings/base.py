@@ -221,7 +221,7 @@ X_FRAME_OPTIONS = "DENY"
 # Where embedded videos may come from (the video block).
 CSP_FRAME_SOURCES = ["https://www.youtube.com", "https://www.youtube-nocookie.com", "https://player.vimeo.com"]
 # Wagtail's admin, and the documents it serves after its own permission checks: never
-# pages (home/addresses.py), and with their own Content-Security-Policy.
+# pages (core/addresses.py), and with their own Content-Security-Policy.
 ADMIN_URL_PREFIXES = ("/admin/", "/documents/")
 # Scripts only from files on this site, never inline. The Wagtail admin and its document
 # downloads are left out: the admin runs inline scripts of its own.
@@ -250,7 +250,7 @@ PERMISSIONS_POLICY = {
 }
 SITE_BASE_URL = env.SITE_BASE_URL
 WAGTAILADMIN_BASE_URL = env.SITE_BASE_URL
-# One index, each language stemmed as itself on PostgreSQL (see home/search_backend.py);
+# One index, each language stemmed as itself on PostgreSQL (see search/backends.py);
 # "en" and "simple" only search, with the English and the unstemmed configuration.
 # Approving a group's post publishes it, whoever approved (groups/workflow.py).
 WAGTAIL_FINISH_WORKFLOW_ACTION = "groups.workflow.publish_approved"
@@ -264,7 +264,7 @@ WAGTAILSEARCH_BACKENDS = {
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 # Every uploaded picture is decoded and stored re-encoded, without its EXIF, XMP and ICC
-# metadata (home/uploaded_images.py). The pixel limits stay well under Pillow's own
+# metadata (core/uploaded_images.py). The pixel limits stay well under Pillow's own
 # decompression-bomb threshold (about 89 megapixels): 50 takes a 48-megapixel phone photo.
 WAGTAILIMAGES_IMAGE_FORM_BASE = "core.image_library.ImageForm"
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 50_000_000
@@ -292,7 +292,7 @@ ACCOUNT_RATE_LIMITS = {
     # Five failed attempts for one address lock it for fifteen minutes; twenty from one
     # client address per minute slow a sweep across many accounts.
     "login_failed": "20/m/ip,5/15m/key",
-    # Wrong passwords for a page behind a shared password (home/page_password.py): ten from
+    # Wrong passwords for a page behind a shared password (pages/page_password.py): ten from
     # one client address, thirty for one password from everyone, in fifteen minutes.
     "page_password_failed": "10/15m/ip,30/15m/key",
 }

@@ -18,7 +18,7 @@ import pytest
 from core.addresses import FILE_PREFIXES, NOT_PAGES, UNPREFIXED
 from pagecache.keys import cache_place
 
-# Not pages either, but stored and served like pages (see home/addresses.py).
+# Not pages either, but stored and served like pages (see core/addresses.py).
 STORED_LIKE_PAGES = {"/sitemap.xml", "/robots.txt"}
 ROUTED_PREFIXES = [prefix for prefix in NOT_PAGES if prefix not in FILE_PREFIXES]
 

@@ -1,4 +1,4 @@
-"""The Redis cache backend (site_config/redis_cache.py) against the Redis on this machine:
+"""The Redis cache backend (pagecache/redis_cache.py) against the Redis on this machine:
 one client per pool, shared safely between threads."""
 
 import os
