@@ -197,7 +197,3 @@ def is_group_member(user, group, facts=None):
     if not is_member_account(user) or group is None:
         return False
     return group.translation_key in (facts or facts_for(user)).member_of
-
-
-def group_is_open(group):
-    return group is None or group.translation_key not in facts_for(None).closed_groups
