@@ -36,11 +36,13 @@ setup: $(VENV)/.runtime ## Create .venv, install the pins, migrate and load the 
 	$(MANAGE) migrate --no-input
 	$(MANAGE) load_demo --domain $(HOST):$(PORT)
 
-run: setup ## Set everything up and serve the site on http://127.0.0.1:8000 (admin at /admin/)
+run: setup ## Set everything up and serve the site on http://127.0.0.1:8000 (admin at /admin/), with a task worker
 	@echo "Samen: http://$(HOST):$(PORT)/  admin: http://$(HOST):$(PORT)/admin/  (beheer@samen.test / samen-beheer)"
-	SITE_BASE_URL=$${SITE_BASE_URL:-http://$(HOST):$(PORT)} $(MANAGE) runserver $(HOST):$(PORT)
+	@echo "The web server and a task worker run together; Ctrl-C stops both."
+	SITE_BASE_URL=$${SITE_BASE_URL:-http://$(HOST):$(PORT)} HOST=$(HOST) WEB_PORT=$(PORT) \
+	  $(BIN)/honcho -f Procfile.dev start
 
-serve-prod: $(VENV)/.runtime ## Production settings behind gunicorn, on this machine's PostgreSQL and Redis (plain HTTP)
+serve-prod: $(VENV)/.runtime ## Production settings: gunicorn and a task worker, on this machine's PostgreSQL and Redis (plain HTTP)
 	$(BIN)/python -m site_config.ensure_database $(PROD_DATABASE_URL)
 	export DJANGO_SETTINGS_MODULE=site_config.settings.production DATABASE_URL=$(PROD_DATABASE_URL) \
 	  REDIS_URL=$(PROD_REDIS_URL) SECRET_KEY=$${SECRET_KEY:-samen-serve-prod-on-this-machine-only} HTTPS_ONLY=false \
@@ -48,7 +50,7 @@ serve-prod: $(VENV)/.runtime ## Production settings behind gunicorn, on this mac
 	  STATIC_ROOT=$(CURDIR)/staticfiles PORT=$(PROD_PORT) EMAIL_BACKEND=django.core.mail.backends.console.EmailBackend && \
 	$(MANAGE) migrate --no-input && $(MANAGE) collectstatic --no-input --verbosity 0 && \
 	$(MANAGE) load_demo --domain 127.0.0.1:$(PROD_PORT) && \
-	$(BIN)/gunicorn -c gunicorn.conf.py
+	$(BIN)/honcho -f Procfile start --port $(PROD_PORT)
 
 bench: bench-tools $(VENV)/.runtime ## Load-test serve-prod's set-up with wrk on generated data (samen_bench); writes docs/performance.md
 	$(BIN)/python -m bench.run --write docs/performance.md
