@@ -1,10 +1,11 @@
 """Mail to one member, in the language they chose for e-mail. Every mail the site sends a
 member about something that happened (a reaction on a post they follow, a new post in
-their group, a request to join or its answer) goes out through ``send_member_mail``.
+their group, a request to join or its answer) is made by ``member_message`` and sent
+through the outbox (``outbox.queue.send_event``), from a task.
 
 The account mails (confirmation, password reset) are allauth's own and go through its
 adapter instead: allauth puts the site's name before their subject, which these mails
-never had."""
+never had. They reach the outbox through ``EMAIL_BACKEND``."""
 
 from django.conf import settings
 from django.core import signing
@@ -20,8 +21,8 @@ def member_language(member):
     return getattr(member, "language", "") or settings.LANGUAGE_CODE
 
 
-def send_member_mail(member, subject_template, body_template, context, *, html_template=None, stop_url=None):
-    """Render the templates in ``member``'s language and send them the mail.
+def member_message(member, subject_template, body_template, context, *, html_template=None, stop_url=None):
+    """The mail to ``member``: the templates rendered in their language.
 
     The templates get ``context`` with ``member`` and ``LANGUAGE_CODE`` added. ``stop_url``
     is the signed link that stops this kind of mail without logging in: it is put on the
@@ -41,9 +42,7 @@ def send_member_mail(member, subject_template, body_template, context, *, html_t
     message = EmailMultiAlternatives(subject, body, settings.DEFAULT_FROM_EMAIL, [member.email], headers=headers)
     if html is not None:
         message.attach_alternative(html, "text/html")
-    # The mail follows something the member or someone else just did (a reaction, a
-    # publication, a decision); a mail server that is down must not turn that into an error.
-    message.send(fail_silently=True)
+    return message
 
 
 def stop_token(member, subject_key, salt, field="k"):

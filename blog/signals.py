@@ -3,7 +3,7 @@ from wagtail.signals import page_published
 
 from engagement.following import follow
 from engagement.reactions import canonical_post
-from groups.membership import mail_members_about_post
+from groups.tasks import mail_group_about_post
 
 from .models import BlogPage
 
@@ -27,13 +27,15 @@ def index_with_its_tags(sender, instance, **kwargs):
 def mail_the_group(sender, instance, **kwargs):
     """The first publication of a post in a group is mailed to the group's members, once
     for all its languages: a translation published later is the same news, and each
-    member's mail already names the post in their own language where it is live."""
+    member's mail already names the post in their own language where it is live. The
+    mails are made by a task enqueued in the publication's own transaction, so the
+    publish answers at once however large the group."""
     first = instance.first_published_at is not None and instance.first_published_at == instance.last_published_at
     if not first or instance.group is None:
         return
     if instance.get_translations().exclude(first_published_at=None).exists():
         return
-    mail_members_about_post(instance, instance.group)
+    mail_group_about_post.enqueue(instance.pk, instance.group.pk)
 
 
 def connect():

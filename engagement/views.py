@@ -7,6 +7,7 @@ import functools
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
 from django.http import Http404, HttpResponseBadRequest, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -38,6 +39,7 @@ from .reactions import (
 )
 from .rules import can_change_reaction, can_close_reactions, can_react
 from .sections import reaction_context
+from .tasks import mail_followers
 from .throttle import allow
 
 
@@ -171,17 +173,20 @@ def post_reaction(request):
         )
 
     try:
-        reaction = store_reaction(
-            post,
-            request.user,
-            form.cleaned_data["comment"],
-            parent_id=parent_id,
-            ip_address=request.META.get("REMOTE_ADDR"),
-        )
+        # The reaction, its author's follow and the task that mails the followers are
+        # committed together, or not at all.
+        with transaction.atomic():
+            reaction = store_reaction(
+                post,
+                request.user,
+                form.cleaned_data["comment"],
+                parent_id=parent_id,
+                ip_address=request.META.get("REMOTE_ADDR"),
+            )
+            following.follow(request.user, post)
+            mail_followers.enqueue(reaction.pk)
     except MaxThreadLevelExceededException:
         return refuse(400, _("Replies go one level deep: reply to the first reaction instead."))
-    following.follow(request.user, post)
-    following.notify_followers(reaction, post)
     return redirect(_url_showing(request, back, reaction, post))
 
 

@@ -4,20 +4,16 @@ the mails that go with it. A refusal raises ``MembershipRefused`` with the statu
 sentence for the member; nothing is changed then."""
 
 from django.db import IntegrityError, transaction
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from access.models import Membership
-from access.policy import MANAGER_ROLES, MEMBER_ROLES, can_view, forget_facts, is_site_editor
-from accounts.member_mail import member_language, read_stop_token, send_member_mail, stop_token
-from core.links import absolute_url
-from core.translations import version_in
+from access.policy import MANAGER_ROLES, MEMBER_ROLES, forget_facts, is_site_editor
 
 from .rights import sync_member
+from .tasks import mail_join_decision, mail_join_request
 
 Role = Membership.Role
-NOTIFY_SALT = "samen.groups.new-posts"
 
 
 NOT_IN_GROUP = gettext_lazy("That person is not a member of this group and has not asked to join.")
@@ -68,11 +64,11 @@ def join(user, group):
     try:
         with transaction.atomic():
             membership = Membership.objects.create(user=user, group_key=group.translation_key, role=role)
+            if role == Role.PENDING:
+                mail_join_request.enqueue(group.pk, user.pk, membership.pk)
     except IntegrityError:  # a second click that arrived at the same moment
         raise MembershipRefused(400, _("You are already a member of this group.")) from None
     _changed(user, group)
-    if role == Role.PENDING:
-        _mail_managers_about_request(group, user)
     return membership
 
 
@@ -143,82 +139,14 @@ def manage(actor, group, member_id, action):
     new_role = change[target.role]
     was_pending = target.role == Role.PENDING
     user = target.user
-    if new_role is None:
-        target.delete()
-    else:
-        target.role = new_role
-        target.save(update_fields=["role", "changed_at"])
+    request_id = target.pk
+    with transaction.atomic():
+        if new_role is None:
+            target.delete()
+        else:
+            target.role = new_role
+            target.save(update_fields=["role", "changed_at"])
+        if was_pending:
+            mail_join_decision.enqueue(group.pk, user.pk, new_role is not None, request_id)
     _changed(user, group)
-    if was_pending:
-        _mail_requester(group, user, accepted=new_role is not None)
     return new_role
-
-
-def _group_url_for(group, language, members=True):
-    version = group.get_translations(inclusive=True).filter(locale__language_code=language, live=True).first()
-    page = (version or group).specific
-    return absolute_url(page.members_url() if members else (page.url or "/"))
-
-
-def _send(user, template, context, stop_url=None):
-    send_member_mail(
-        user, f"groups/email/{template}_subject.txt", f"groups/email/{template}.txt", context, stop_url=stop_url
-    )
-
-
-def _mail_managers_about_request(group, requester):
-    managers = Membership.objects.filter(group_key=group.translation_key, role__in=MANAGER_ROLES).select_related("user")
-    for membership in managers:
-        manager = membership.user
-        if not (manager.is_active and manager.email):
-            continue
-        language = member_language(manager)
-        context = {
-            "group": version_in(group, language),
-            "requester": requester,
-            "members_url": _group_url_for(group, language),
-        }
-        _send(manager, "join_request", context)
-
-
-def _mail_requester(group, requester, accepted):
-    if not (requester.is_active and requester.email):
-        return
-    language = member_language(requester)
-    context = {
-        "group": version_in(group, language),
-        "accepted": accepted,
-        "group_url": _group_url_for(group, language, members=False),
-    }
-    _send(requester, "join_decision", context)
-
-
-def notify_token(user, group_key):
-    return stop_token(user, group_key, NOTIFY_SALT, field="g")
-
-
-def read_notify_token(token):
-    return read_stop_token(token, NOTIFY_SALT, field="g")
-
-
-def mail_members_about_post(post, group):
-    """A new post in ``group``: mail each member who wants to hear of them and may read
-    it, but not its author, in their language, with a one-click way to stop."""
-    recipients = members_of(group).filter(notify_posts=True).exclude(user_id=post.author_id).select_related("user")
-    for membership in recipients:
-        member = membership.user
-        if not (member.is_active and member.email) or not can_view(member, post):
-            continue
-        version = version_in(post, member_language(member))
-        context = {
-            "post_title": version.title,
-            "post_url": absolute_url(version.url),
-            "author": post.author.display_name if post.author else "",
-            "group": version.get_parent().specific if version.get_parent() else group,
-        }
-        _send(
-            member,
-            "new_post",
-            context,
-            stop_url=reverse("group_mail_stop", args=[notify_token(member, group.translation_key)]),
-        )

@@ -18,6 +18,7 @@ from access.policy import MEMBER_ROLES, is_site_editor
 from core.pagination import paginate
 
 from . import membership as rules
+from .mails import read_notify_token
 
 MEMBERS_PER_PAGE = 24
 ROLE_ORDER = {"owner": 0, "admin": 1, "member": 2, "pending": 3}
@@ -143,7 +144,7 @@ def manage_member(group, request, member_id):
 @csrf_exempt  # mail clients send the one-click POST (RFC 8058) without a session or token
 def stop_new_post_mails(request, token):
     """One click from a new-post mail stops those mails for that group; no log-in needed."""
-    found = rules.read_notify_token(token)
+    found = read_notify_token(token)
     if found is None:
         return HttpResponseBadRequest(_("This link is not valid (any more)."))
     user_id, group_key = found

@@ -84,6 +84,13 @@ def superuser(db):
 
 
 @pytest.fixture(autouse=True)
+def _mail_through_the_outbox(settings):
+    """Django's test set-up sends mail straight to its in-memory outbox; the site sends every
+    mail through its own (outbox/), which then delivers it there (MAIL_DELIVERY_BACKEND)."""
+    settings.EMAIL_BACKEND = "outbox.backend.QueueBackend"
+
+
+@pytest.fixture(autouse=True)
 def _fresh_cache():
     """Rate limits live in the (shared, in-memory) cache: every test starts with none."""
     cache.clear()

@@ -26,7 +26,12 @@ INSTALLED_APPS = [
     "pages",
     "accounts",
     "pagecache",
+    "outbox",
+    # Before django_tasks_db: its db_worker command is the one manage.py runs.
+    "background",
     "core",
+    "django_tasks",
+    "django_tasks_db",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -115,6 +120,15 @@ TEMPLATES = [
 ]
 
 DATABASES = {"default": dj_database_url.parse(env.DATABASE_URL, conn_max_age=0)}
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    # A laptop runs the web server and a task worker on one SQLite file: readers never wait
+    # for a writer (WAL), and a transaction takes the write lock when it begins, so that two
+    # writers queue up (for up to 20 s) instead of one being refused half way.
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL;",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
@@ -198,14 +212,70 @@ if env.FRONTEND_CACHE:
 # Samen names every translation's address itself; Wagtail would guess them by prefix.
 WAGTAILFRONTENDCACHE_LANGUAGES = []
 
-EMAIL_BACKEND = env.EMAIL_BACKEND
+# Every mail goes into the outbox (outbox/), in the transaction of the change that causes
+# it, and the task workers send it through MAIL_DELIVERY_BACKEND: SMTP in production, the
+# console on a laptop.
+EMAIL_BACKEND = "outbox.backend.QueueBackend"
+MAIL_DELIVERY_BACKEND = env.EMAIL_BACKEND
 EMAIL_HOST = env.EMAIL_HOST
 EMAIL_PORT = env.EMAIL_PORT
 EMAIL_HOST_USER = env.EMAIL_HOST_USER
 EMAIL_HOST_PASSWORD = env.EMAIL_HOST_PASSWORD
 EMAIL_USE_TLS = env.EMAIL_USE_TLS
+# A mail server that stops answering must not hold a worker for ever.
+EMAIL_TIMEOUT = env.EMAIL_TIMEOUT
 SERVER_EMAIL = env.DEFAULT_FROM_EMAIL
 DEFAULT_FROM_EMAIL = env.DEFAULT_FROM_EMAIL
+# Mails a task sends over one connection to the mail server.
+MAIL_BATCH_SIZE = 100
+# After the n-th failed attempt a mail waits MAIL_RETRY_DELAYS[n - 1] seconds; after the
+# last it has failed (about a day in all) and is shown to the administrators in the admin.
+MAIL_RETRY_DELAYS = [60, 5 * 60, 15 * 60, 60 * 60, 3 * 60 * 60, 6 * 60 * 60, 12 * 60 * 60]
+# A mail claimed this long ago by a task that has not sent it is free to be sent again.
+MAIL_SENDING_TIMEOUT = 15 * 60
+MAIL_KEEP_SENT_DAYS = 14
+MAIL_KEEP_FAILED_DAYS = 90
+
+# Work outside the request (background/): Django's task framework (the django-tasks
+# backport Wagtail 8 uses for its own background work) with the queue in the site's own
+# database, so a task is enqueued in the same transaction as the change that causes it.
+# `manage.py db_worker` runs the tasks, as many workers on as many machines as needed.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# A worker that has not reported for this long has died; its tasks are run again, at
+# most TASK_MAX_LOST_RUNS times (a task that kills its worker every time is left failed).
+TASK_WORKER_LOST_AFTER = 60
+TASK_MAX_LOST_RUNS = 3
+TASK_RESULTS_KEEP_DAYS = 7
+TASK_FAILURES_KEEP_DAYS = 30
+# Periodic jobs: name -> (function, every how many seconds). Each worker keeps time; each
+# period's run is enqueued once, however many workers there are (background/schedule.py).
+MINUTE = 60
+DAY = 24 * 60 * 60
+PERIODIC_JOBS = {
+    "publish-scheduled": ("background.jobs.publish_scheduled", MINUTE),
+    "recover-lost-tasks": ("background.recovery.recover_lost_tasks", MINUTE),
+    "send-due-mail": ("outbox.maintenance.send_due_mail", MINUTE),
+    "clear-sessions": ("background.jobs.clear_sessions", DAY),
+    "prune-finished-tasks": ("background.jobs.prune_finished_tasks", DAY),
+    "prune-mail": ("outbox.maintenance.prune_mail", DAY),
+    "search-garbage-collect": ("background.jobs.collect_search_garbage", DAY),
+}
+# Two runs of one periodic job never overlap; a run that died frees its job after this.
+PERIODIC_JOB_LOCK_SECONDS = 15 * 60
+
+# Log lines of the site's own modules and of the task workers go to the console (the
+# process manager's log): the workers say what they run, and every failed mail, lost task
+# and failed job is reported there as well as in the admin.
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "loggers": {
+        name: {"handlers": ["console"], "level": "INFO", "propagate": False}
+        for name in ("background", "outbox", "django_tasks", "django_tasks_db")
+    },
+}
 
 # Wagtail's page editor can exceed Django's default field limit on long posts.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000

@@ -9,8 +9,8 @@ from . import environment as env
 from .base import *  # noqa: F403
 from .base import DATABASES, DEBUG, SECRET_KEY, STORAGES
 
-# Production sends real mail over SMTP unless told otherwise (EMAIL_HOST, EMAIL_PORT, ...).
-EMAIL_BACKEND = env.env_str("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+# The workers send real mail over SMTP unless told otherwise (EMAIL_HOST, EMAIL_PORT, ...).
+MAIL_DELIVERY_BACKEND = env.env_str("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 
 if not DEBUG and not SECRET_KEY:
     raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off.")

@@ -14,7 +14,7 @@ import pytest
 from access.models import Membership
 from blog.factories import BlogPageFactory
 from groups.factories import GroupPageFactory
-from groups.membership import mail_members_about_post, notify_token
+from groups.mails import mail_members_about_post, notify_token
 from groups.rights import permission_groups, set_up_group
 from tests.engagement.helpers import verified_member
 from tests.groups.helpers import add_member, manage_url, membership_url
