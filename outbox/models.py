@@ -24,7 +24,8 @@ class Mail(models.Model):
     subject = models.TextField(_("subject"))
     message = models.JSONField(_("message"))
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.WAITING)
-    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    # Failed attempts since it was queued (or sent again by an administrator).
+    attempts = models.PositiveSmallIntegerField(_("failed attempts"), default=0)
     next_attempt_at = models.DateTimeField(_("next attempt at"), default=timezone.now)
     # The task that is to send it, or is sending it (its id in the task queue).
     task_id = models.CharField(_("task"), max_length=64, blank=True)

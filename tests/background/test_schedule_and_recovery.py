@@ -8,12 +8,12 @@ from datetime import UTC, datetime, timedelta
 from django.utils import timezone
 
 import pytest
+from django_tasks_db.models import DBTaskResult
 
 from background.models import PeriodicJob, Worker
 from background.recovery import WORKER_LOST, recover_lost_tasks
 from background.schedule import Job, enqueue_due_jobs, job_lock
 from background.tasks import run_periodic_job
-from django_tasks_db.models import DBTaskResult
 from outbox.tasks import deliver_mail
 
 pytestmark = pytest.mark.django_db

@@ -14,8 +14,8 @@ from django.db.models import F
 from django.utils import timezone
 
 import pytest
-
 from django_tasks_db.models import DBTaskResult
+
 from outbox.delivery import claim, send_batch
 from outbox.maintenance import send_due_mail
 from outbox.models import Mail
