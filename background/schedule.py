@@ -49,8 +49,8 @@ def job_named(name):
 
 
 def enqueue_due_jobs(run_job, now=None, seen=None):
-    """Enqueue ``run_job(name)`` for every job whose current period nobody has enqueued
-    yet, and return their names. ``seen`` (a dict kept by the caller) remembers the
+    """Enqueue ``run_job(name, period)`` for every job whose current period nobody has
+    enqueued yet, and return their names. ``seen`` (a dict kept by the caller) remembers the
     periods this clock has already handled, so that it writes only when a period turns."""
     now = now or timezone.now()
     seen = {} if seen is None else seen
@@ -70,7 +70,7 @@ def enqueue_due_jobs(run_job, now=None, seen=None):
                 .update(last_period=period)
             )
             if claimed:
-                run_job.enqueue(job.name)
+                run_job.enqueue(job.name, period.isoformat())
                 enqueued.append(job.name)
         seen[job.name] = period
     return enqueued

@@ -8,6 +8,7 @@ import os
 import socket
 import threading
 
+from django.conf import settings
 from django.db import close_old_connections, connection
 from django.utils import timezone
 
@@ -29,11 +30,11 @@ def report_alive(worker_id, started_at):
 
 
 class Companion(threading.Thread):
-    def __init__(self, worker_id, *, clock=True, every=5.0):
+    def __init__(self, worker_id, *, clock=True, every=None):
         super().__init__(name=f"samen-worker-companion-{worker_id}", daemon=True)
         self.worker_id = worker_id
         self.clock = clock
-        self.every = every
+        self.every = every or settings.TASK_WORKER_BEAT_SECONDS
         self.started_at = timezone.now()
         self._stop_requested = threading.Event()
         self._seen_periods = {}

@@ -41,8 +41,20 @@ class ConnectionTrouble(Exception):
     """The mail server cannot be reached or dropped the connection."""
 
 
+def _answer(code, message):
+    text = message.decode(errors="replace") if isinstance(message, bytes) else str(message)
+    return f"{code} {text}"
+
+
 def _error_text(exc):
-    return f"{type(exc).__name__}: {exc}"[:2000]
+    """What went wrong, as an administrator reads it: the server's own answer where it gave one."""
+    if isinstance(exc, smtplib.SMTPRecipientsRefused):
+        detail = "; ".join(f"{address}: {_answer(*answer)}" for address, answer in exc.recipients.items())
+    elif isinstance(exc, smtplib.SMTPResponseException):
+        detail = _answer(exc.smtp_code, exc.smtp_error)
+    else:
+        detail = str(exc)
+    return f"{type(exc).__name__}: {detail}"[:2000]
 
 
 def is_permanent(exc):

@@ -241,6 +241,8 @@ MAIL_KEEP_FAILED_DAYS = 90
 # database, so a task is enqueued in the same transaction as the change that causes it.
 # `manage.py db_worker` runs the tasks, as many workers on as many machines as needed.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# How often a worker reports itself alive and looks at the clock.
+TASK_WORKER_BEAT_SECONDS = 5
 # A worker that has not reported for this long has died; its tasks are run again, at
 # most TASK_MAX_LOST_RUNS times (a task that kills its worker every time is left failed).
 TASK_WORKER_LOST_AFTER = 60
