@@ -14,7 +14,7 @@ PROD_PORT ?= 8001
 PARALLEL ?= -n auto
 
 .DEFAULT_GOAL := help
-.PHONY: help run setup test test-postgres lint format check messages messages-check clean serve-prod bench lock
+.PHONY: help run setup test test-postgres lint format check messages messages-check clean serve-prod bench bench-publish lock
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -54,6 +54,9 @@ serve-prod: $(VENV)/.runtime ## Production settings: gunicorn and a task worker,
 
 bench: bench-tools $(VENV)/.runtime ## Load-test serve-prod's set-up with wrk on generated data (samen_bench); writes docs/performance.md
 	$(BIN)/python -m bench.run --write docs/performance.md
+
+bench-publish: $(VENV)/.dev ## Time publishing a post in a group of 2,000 members, this tree against BEFORE (default e7f6302)
+	$(BIN)/python -m bench.publish $(if $(BEFORE),--before $(BEFORE))
 
 .PHONY: bench-tools
 bench-tools: ## Install wrk, the load generator make bench uses (with apt-get, as root)

@@ -67,6 +67,9 @@ def prepare_site(port, env):
         run_step("migrate", [python, "manage.py", "migrate", "--no-input"], env, log)
         run_step("load_demo", [python, "manage.py", "load_demo", "--domain", f"127.0.0.1:{port}"], env, log)
         run_step("generate_load_data", [python, "manage.py", "generate_load_data"], env, log, show_output=True)
+        # What the set-up left for the task workers (search index updates, the demo's mails).
+        worker = [python, "manage.py", "db_worker", "--batch", "--no-reload", "--no-startup-delay", "--interval", "0.1"]
+        run_step("tasks", worker, env, log)
         run_step("collectstatic", [python, "manage.py", "collectstatic", "--no-input", "--verbosity", "0"], env, log)
 
 

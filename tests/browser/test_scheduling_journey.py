@@ -1,0 +1,101 @@
+"""An editor schedules a post in the Wagtail admin, in Chromium, a minute ahead; a real
+task worker (manage.py db_worker) keeps time, and the post goes live on its own: live,
+no longer locked, and announced to the group once, through a real SMTP server."""
+
+from datetime import timedelta
+
+from django.utils import timezone
+
+from wagtail.models import Page
+
+import pytest
+from playwright.sync_api import expect
+
+from access.models import Membership
+from blog.factories import BlogPageFactory
+from groups.factories import GroupIndexPageFactory, GroupPageFactory
+from outbox.models import Mail
+from tests.background.workers import eventually, start_worker
+from tests.engagement.helpers import verified_member
+from tests.groups.helpers import add_member
+from tests.mailserver import MailServer
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+PASSWORD = "plannen-is-vooruitzien"
+
+
+@pytest.fixture
+def smtp():
+    server = MailServer().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def worker(smtp):
+    running = start_worker("journey-worker", smtp.port)
+    yield running
+    running.stop()
+
+
+def next_whole_minute(at_least=timedelta(seconds=25)):
+    """The first whole minute at least ``at_least`` from now, in the site's time zone."""
+    moment = timezone.localtime() + at_least
+    return moment.replace(second=0, microsecond=0) + timedelta(minutes=1)
+
+
+def test_an_editor_schedules_a_post_and_the_worker_publishes_it_once(
+    live_server, page, settings, smtp, worker, home, screenshot_dir
+):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    # The site's editor-in-chief, as in the demo: a superuser, who publishes without a workflow.
+    editor = verified_member(
+        display_name="Redactie Samen", email="eva@samen.test", password=PASSWORD, is_superuser=True, is_staff=True
+    )
+    group = GroupPageFactory(parent=GroupIndexPageFactory(parent=home), title="Menskracht", slug="menskracht")
+    for name in ("nina", "omar"):
+        add_member(group, Membership.Role.MEMBER, email=f"{name}@samen.test")
+    post = BlogPageFactory(parent=group, author=editor, title="Samen plannen", slug="samen-plannen")
+    post.unpublish()
+
+    page.goto(f"{live_server.url}/nl/account/login/?next=/admin/pages/{post.pk}/edit/")
+    page.get_by_label("E-mail").fill("eva@samen.test")
+    page.get_by_label("Wachtwoord").first.fill(PASSWORD)
+    page.get_by_role("button", name="Aanmelden").click()
+    expect(page.get_by_role("heading", name="Samen plannen").first).to_be_visible()
+
+    # The status panel, "Stel schema in", "Publiceer op" a minute ahead, "Schema opslaan".
+    go_live = next_whole_minute()
+    page.get_by_role("button", name="Status").first.click()
+    page.get_by_role("button", name="Stel schema in").click()
+    dialog = page.locator("#schedule-publishing-dialog")
+    dialog.get_by_label("Publiceer op").fill(go_live.strftime("%Y-%m-%d %H:%M"))
+    dialog.get_by_role("button", name="Schema opslaan").click()
+    expect(page.locator(".messages")).to_contain_text("Samen plannen")
+
+    # Then "Publicatie inplannen" from the action menu.
+    page.get_by_role("button", name="Meer acties").click()
+    page.get_by_role("button", name="Publicatie inplannen").click()
+    expect(page.locator(".messages")).to_contain_text("Samen plannen")
+    post = Page.objects.get(pk=post.pk).specific
+    assert not post.live
+    assert post.get_lock() is not None, "scheduled and locked"
+    page.goto(f"{live_server.url}/admin/pages/{post.pk}/edit/")
+    page.screenshot(path=screenshot_dir / "editor-scheduled.png", full_page=True)
+
+    # The worker's clock publishes it shortly after the minute, and the group hears of it once.
+    eventually(lambda: Page.objects.get(pk=post.pk).live, timeout=150, interval=1, message="the post going live")
+    assert timezone.now() >= go_live
+    smtp.wait_for(2, timeout=60)
+    eventually(lambda: not Mail.objects.exclude(status=Mail.Status.SENT).exists(), message="every mail sent")
+    assert sorted(smtp.recipients()) == ["nina@samen.test", "omar@samen.test"]
+
+    post = Page.objects.get(pk=post.pk).specific
+    assert post.get_lock() is None, "unlocked"
+    page.goto(f"{live_server.url}/admin/pages/{post.pk}/edit/")
+    expect(page.get_by_text("Publicatie inplannen")).to_have_count(0)
+    page.screenshot(path=screenshot_dir / "editor-published-by-the-worker.png", full_page=True)
+    response = page.goto(f"{live_server.url}{post.url}")
+    assert response.status == 200
+    expect(page.get_by_role("heading", name="Samen plannen", level=1)).to_be_visible()
