@@ -29,6 +29,7 @@ from aiosmtpd.controller import Controller
 from psycopg import sql
 
 from .errors import BenchError
+from .server import free_port
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = Path(sys.executable)
@@ -94,12 +95,13 @@ def measure(tree, label, members, repeat, smtp_port, handler, run_worker):
 
 def row(label, result):
     median = statistics.median(result["seconds"])
-    worker = f"{result['worker_seconds']:.1f} s" if "worker_seconds" in result else "—"
+    worker = f"{result['worker_seconds'] / result['publications']:.1f} s" if "worker_seconds" in result else "—"
     return (
         f"| {label} | {result['members']:,} | {median * 1000:,.0f} ms | "
         f"{min(result['seconds']) * 1000:,.0f}–{max(result['seconds']) * 1000:,.0f} ms | "
-        f"{statistics.median(result['queries']):.0f} | {result['mailed_during_requests']:,} | {worker} | "
-        f"{result['mailed_in_all']:,} |"
+        f"{statistics.median(result['queries']):,.0f} | "
+        f"{result['mailed_during_requests'] // result['publications']:,} | {worker} | "
+        f"{result['mailed_in_all'] // result['publications']:,} |"
     )
 
 
@@ -109,9 +111,9 @@ def main():
     parser.add_argument("--repeat", type=int, default=3, help="publications measured per tree and size")
     args = parser.parse_args()
     handler = CountingHandler()
-    controller = Controller(handler, hostname="127.0.0.1", port=0)
+    smtp_port = free_port()
+    controller = Controller(handler, hostname="127.0.0.1", port=smtp_port)
     controller.start()
-    smtp_port = controller.server.sockets[0].getsockname()[1]
     worktree = Path(tempfile.mkdtemp(prefix="samen-before-"))
     try:
         subprocess.run(["git", "worktree", "add", "--detach", str(worktree), args.before], cwd=ROOT, check=True)  # noqa: S603, S607
