@@ -8,14 +8,13 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
-
 import pytest
 from django_tasks_db.models import DBTaskResult
 
 from access.models import Membership
 from blog.factories import BlogPageFactory
 from outbox.models import Mail
+from tests.groups.test_group_writing import post_form
 
 pytestmark = pytest.mark.django_db
 
@@ -35,23 +34,7 @@ def add_members(group, count, start=0):
 
 
 def publish_form(post):
-    return nested_form_data(
-        {
-            "title": post.title,
-            "slug": post.slug,
-            "teaser": post.teaser,
-            "access_level": "public",
-            "author": post.author_id,
-            "date_published": "",
-            "hero_image": "",
-            "hero_image_alt": "",
-            "tags": "",
-            "body": streamfield([("paragraph", rich_text("<p>Een eerste alinea.</p>"))]),
-            "related_pins": inline_formset([]),
-            "comments": inline_formset([]),
-            "action-publish": "action-publish",
-        }
-    )
+    return post_form(post.title, post.slug, access_level="public", author=post.author_id, publish="action-publish")
 
 
 def publish_and_count(client, post):

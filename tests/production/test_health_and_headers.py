@@ -48,7 +48,6 @@ def unreachable_database():
     connection.settings_dict.update(saved)
 
 
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="the in-memory SQLite test database cannot be taken down")
 @pytest.mark.django_db(transaction=True)
 def test_readyz_fails_when_the_database_is_down(client, unreachable_database):
     response = client.get("/readyz")
