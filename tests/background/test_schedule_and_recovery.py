@@ -7,13 +7,17 @@ from datetime import UTC, datetime, timedelta
 
 from django.utils import timezone
 
+from wagtail.models import Page, Revision
+
 import pytest
 from django_tasks_db.models import DBTaskResult
 
+from background.jobs import publish_scheduled
 from background.models import PeriodicJob, Worker
 from background.recovery import WORKER_LOST, recover_lost_tasks
 from background.schedule import Job, enqueue_due_jobs, job_lock
 from background.tasks import run_periodic_job
+from blog.factories import BlogPageFactory
 from outbox.tasks import deliver_mail
 
 pytestmark = pytest.mark.django_db
@@ -162,3 +166,29 @@ def test_a_task_that_fails_by_itself_is_not_run_again():
     task = running_task("alive-or-not")
     task.set_failed(ValueError("a bug"))
     assert recover_lost_tasks() == 0
+
+
+def test_the_scheduled_publishing_job_publishes_what_is_due_and_unpublishes_what_expired(group, settings):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    due = BlogPageFactory(parent=group, title="Nu live", slug="nu-live")
+    due.unpublish()
+    due.go_live_at = timezone.now() + timedelta(hours=1)
+    due.save_revision().publish()
+    expiring = BlogPageFactory(parent=group, title="Verloopt", slug="verloopt")
+    Page.objects.filter(pk=expiring.pk).update(expire_at=timezone.now() - timedelta(minutes=1))
+    later = BlogPageFactory(parent=group, title="Later", slug="later")
+    later.unpublish()
+    later.go_live_at = timezone.now() + timedelta(days=1)
+    later.save_revision().publish()
+    Revision.objects.filter(object_id=str(due.pk)).exclude(approved_go_live_at=None).update(
+        approved_go_live_at=timezone.now() - timedelta(seconds=1)
+    )
+    revision = Revision.objects.get(object_id=str(due.pk), approved_go_live_at__isnull=False)
+    revision.content["go_live_at"] = revision.approved_go_live_at.isoformat()
+    revision.save(update_fields=["content"])
+
+    publish_scheduled()
+
+    live = dict(Page.objects.filter(pk__in=[due.pk, expiring.pk, later.pk]).values_list("slug", "live"))
+    assert live == {"nu-live": True, "verloopt": False, "later": False}
+    assert Page.objects.get(pk=expiring.pk).expired

@@ -4,7 +4,7 @@ worker send the 2,000 mails). The publish's queries are pinned and do not grow w
 group's members."""
 
 from django.contrib.auth import get_user_model
-from django.db import connection
+from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
@@ -65,3 +65,16 @@ def test_the_publish_does_not_grow_with_the_group(client, settings, group, super
     assert not Mail.objects.exists(), "the request mails nobody itself"
     announcements = DBTaskResult.objects.filter(task_path="groups.tasks.mail_group_about_post")
     assert announcements.count() == 3, "one task per publication"
+
+
+def test_a_publication_that_is_rolled_back_leaves_no_task(settings, group):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    add_members(group, 3)
+    post = draft(group, 0)
+    with pytest.raises(RuntimeError), transaction.atomic():
+        post.save_revision().publish()
+        assert DBTaskResult.objects.filter(task_path="groups.tasks.mail_group_about_post").count() == 1
+        raise RuntimeError("something after the publish failed")
+    assert not DBTaskResult.objects.filter(task_path="groups.tasks.mail_group_about_post").exists()
+    post.refresh_from_db()
+    assert not post.live
