@@ -123,7 +123,7 @@ def main():
                 print(f"- {label}, {members} members", flush=True)
                 result = measure(tree, label, members, args.repeat, smtp_port, handler, run_worker=after)
                 rows.append(row(f"{label} ({args.before if label == 'before' else 'this tree'})", result))
-        print()
+        print("\nPer publication:\n")
         print(
             "| code | members | publish request, median | range | queries | mails sent in the request "
             "| worker sending them | mails in all |"
