@@ -6,7 +6,6 @@ Periods are counted from the Unix epoch, so every worker on every machine agrees
 a job that runs every 60 seconds has a period starting at each whole minute (UTC), a daily
 one at midnight UTC."""
 
-import logging
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -18,8 +17,6 @@ from django.utils import timezone
 from django.utils.module_loading import import_string
 
 from .models import PeriodicJob
-
-logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)

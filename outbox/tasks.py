@@ -1,8 +1,6 @@
 """The outbox's task: send a batch of mails, and wait to try again those that could not
 go yet."""
 
-import logging
-
 from django.conf import settings
 from django.db import transaction
 
@@ -10,8 +8,6 @@ from django_tasks import TaskContext, default_task_backend, task
 
 from .delivery import batches, send_batch
 from .models import Mail
-
-logger = logging.getLogger(__name__)
 
 
 def schedule_delivery(mail_ids, run_after=None):
