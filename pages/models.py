@@ -12,6 +12,8 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import TranslatableField
 
+from csp import constants as csp
+
 from access.policy import can_view
 from core.links import absolute_url
 from core.locales import locale_id_for
@@ -65,6 +67,15 @@ class BasePage(Page):
         if not (assembling(request) and self.get_view_restrictions().exists()):
             cache_this(request, page_label(self), *self.cache_labels)
         return None
+
+    def serve_preview(self, request, mode_name):
+        # The admin shows the preview in a frame (the live preview panel, and the checks
+        # panel, which runs Wagtail's accessibility checker inside it): the admin's own
+        # origin may frame it; the site's pages stay unframeable everywhere else.
+        response = super().serve_preview(request, mode_name)
+        response._csp_replace = {"frame-ancestors": [csp.SELF]}
+        response["X-Frame-Options"] = "SAMEORIGIN"
+        return response
 
     def what_a_change_purges(self, moved_from=None, cdn=False):
         """The cache labels a change to this page makes stale (``None``: everything) and

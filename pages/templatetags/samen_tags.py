@@ -62,10 +62,13 @@ def shows(context, *pages):
 @register.simple_tag(takes_context=True)
 def editing_bar(context):
     """Wagtail's userbar, for the people who edit this page: site editors and the page's
-    own author or owner. Group members also reach the admin (to write in their group), but
-    on every other page the bar would only cost them time: it is the slowest part of a
-    member's page."""
+    own author or owner, and everyone in a preview (the admin's checks panel runs its
+    accessibility checker through it). Group members also reach the admin (to write in
+    their group), but on every other page the bar would only cost them time: it is the
+    slowest part of a member's page."""
     request = context.get("request")
+    if getattr(request, "is_preview", False):
+        return wagtailuserbar(context)
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return ""
