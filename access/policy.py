@@ -118,8 +118,12 @@ def effective_level(post, facts):
     """The level that applies: in a closed group, or on a closed site, the open levels
     narrow ("everyone" and "logged in" become "group members", resp. "everyone" becomes
     "logged in")."""
-    level = post.access_level
-    if level in (AccessLevel.PUBLIC, AccessLevel.LOGGED_IN) and group_key_of(post, facts) in facts.closed_groups:
+    return level_that_applies(post.access_level, group_key_of(post, facts), facts)
+
+
+def level_that_applies(level, group_key, facts):
+    """``effective_level`` for a post of ``level`` in the group ``group_key``."""
+    if level in (AccessLevel.PUBLIC, AccessLevel.LOGGED_IN) and group_key in facts.closed_groups:
         return AccessLevel.MEMBERS
     if level == AccessLevel.PUBLIC and facts.site_closed:
         return AccessLevel.LOGGED_IN
