@@ -52,15 +52,31 @@ def set_up_group(group_page):
         GroupPagePermission.objects.get_or_create(group=approvers, page=page, permission=add_page)
         GroupPagePermission.objects.get_or_create(group=approvers, page=page, permission=change_page)
 
+    # Named after the group, in no language: Wagtail shows the names on buttons and in mail
+    # in the reader's language ("Stuur door naar Menskracht", "Submit to Menskracht").
     workflow = Workflow.objects.filter(workflow_pages__page__in=pages).first() or Workflow.objects.create(
-        name=f"{group_page.title}: goedkeuring ({str(key)[:8]})"
+        name=group_page.title
     )
     if not workflow.workflow_tasks.exists():
-        task = GroupApprovalTask.objects.create(name=f"Goedkeuring door de beheerders van {group_page.title}")
+        task = GroupApprovalTask.objects.create(name=group_page.title)
         task.groups.set([approvers, *PermissionGroup.objects.filter(name__in=SITE_REVIEWER_GROUPS)])
         WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+    _follow_the_groups_name(workflow, group_page.title)
     for page in pages:
         WorkflowPage.objects.get_or_create(page=page, defaults={"workflow": workflow})
+
+
+def _follow_the_groups_name(workflow, title):
+    """A renamed group's workflow and task take the new name, while both still carry the
+    name they were given (an administrator's own name stays)."""
+    tasks = [workflow_task.task for workflow_task in workflow.workflow_tasks.select_related("task")]
+    if workflow.name == title or any(task.name != workflow.name for task in tasks):
+        return
+    for task in tasks:
+        task.name = title
+        task.save(update_fields=["name"])
+    workflow.name = title
+    workflow.save(update_fields=["name"])
 
 
 def sync_member(user, group_key):

@@ -9,6 +9,7 @@ from core.i18n import alternates, language_links
 from core.navigation import menu_sections
 from pagecache.labels import depends_on, page_label
 from pagecache.personal_parts import render_part
+from pages.workflow_mail import last_decision
 
 register = template.Library()
 
@@ -57,6 +58,12 @@ def shows(context, *pages):
     if request is not None:
         depends_on(request, *(page_label(page) for page in pages if page is not None))
     return ""
+
+
+@register.simple_tag
+def workflow_decision(page):
+    """The last approval step taken on ``page`` (for the workflow mails)."""
+    return last_decision(page)
 
 
 @register.simple_tag(takes_context=True)

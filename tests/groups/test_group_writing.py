@@ -70,7 +70,8 @@ def approve_url(page, task_state):
 
 
 def new_post_mails(outbox, title):
-    return sorted(mail.to[0] for mail in outbox if f'"{title}"' in mail.subject)
+    subject = nl('New in %(group)s: "%(title)s"') % {"group": "Menskracht", "title": title}
+    return sorted(mail.to[0] for mail in outbox if mail.subject == subject)
 
 
 def refused_by_wagtail(response):
