@@ -9,6 +9,7 @@ belongs to, and whether the site is closed. Those facts are read once per reques
 import contextvars
 from dataclasses import dataclass, field
 
+from django.contrib.auth import get_user_model
 from django.db.models import Q, TextChoices
 from django.utils.translation import gettext_lazy as _
 
@@ -103,6 +104,26 @@ def is_site_editor(user):
         and user.is_authenticated
         and user.is_active
         and (user.is_superuser or user.has_perm("django_comments.can_moderate"))
+    )
+
+
+def site_editor_accounts():
+    """The active accounts ``is_site_editor`` says yes to, as a queryset."""
+    moderate = {"codename": "can_moderate", "content_type__app_label": "django_comments"}
+    may_moderate = Q(**{f"groups__permissions__{key}": value for key, value in moderate.items()}) | Q(
+        **{f"user_permissions__{key}": value for key, value in moderate.items()}
+    )
+    return get_user_model().objects.filter(is_active=True).filter(Q(is_superuser=True) | may_moderate).distinct()
+
+
+def may_write_in(group_key):
+    """The accounts that may write a post in the group ``group_key``: its members (owners
+    and admins included) and the site's editors."""
+    members = Membership.objects.filter(group_key=group_key, role__in=MEMBER_ROLES).values("user_id")
+    return (
+        get_user_model()
+        .objects.filter(is_active=True)
+        .filter(Q(pk__in=members) | Q(pk__in=site_editor_accounts().values("pk")))
     )
 
 
