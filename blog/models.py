@@ -2,7 +2,6 @@ from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -10,7 +9,6 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.fields import StreamField
 from wagtail.models import Orderable
@@ -19,7 +17,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from access.admin_permissions import PostPermissionTester
 from access.page_types import ReadByAccessLevel
-from access.policy import AccessLevel, effective_level, facts_for, is_site_editor, may_write_in, viewable
+from access.policy import AccessLevel, effective_level, facts_for, viewable
 from core.pagination import paginate
 from core.translations import follow_source, lead_translations
 from engagement.ratings import Rateable
@@ -30,6 +28,7 @@ from pagecache.labels import LISTINGS, SEARCH, page_label
 from pages.models import BasePage, IntroPage
 
 from .blocks import BlogBodyBlock
+from .forms import BlogPageForm
 from .listings import blog_index_listing, for_cards, post_cards
 from .related import posts_to_read_next
 from .sharing import neighbours, share_context
@@ -60,31 +59,6 @@ class BlogIndexPage(IntroPage):
 
 class BlogPageTag(TaggedItemBase):
     content_object = ParentalKey("blog.BlogPage", on_delete=models.CASCADE, related_name="tagged_items")
-
-
-class BlogPageForm(WagtailAdminPageForm):
-    """A new post is written by whoever creates it, unless the editor picks someone else:
-    someone who may write in the post's group (its members and the site's editors)."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if "author" not in self.fields:
-            return
-        is_new = self.instance._state.adding
-        if is_new and not self.initial.get("author") and self.for_user:
-            self.initial["author"] = self.for_user.pk
-        # A member writing in their group writes as themselves; editors may pick anyone
-        # who may write there.
-        if self.for_user and not is_site_editor(self.for_user):
-            self.fields["author"].disabled = True
-        group = self.parent_page.specific_deferred if self.parent_page else None
-        if group is not None and isinstance(group, GroupPage):
-            writers = may_write_in(group.translation_key)
-            current = Q(pk=self.instance.author_id) if self.instance.author_id else Q(pk__in=[])
-            accounts = self.fields["author"].queryset.model.objects
-            self.fields["author"].queryset = accounts.filter(Q(pk__in=writers.values("pk")) | current).order_by(
-                "display_name", "email"
-            )
 
 
 class BlogPage(ReadByAccessLevel, Rateable, BasePage):
