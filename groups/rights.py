@@ -1,22 +1,39 @@
 """What belonging to a group lets a member do in the Wagtail admin, kept in Wagtail's own
 models: every group has two Django permission groups, "writers" (its members, admins
 and owners) and "approvers" (its admins and owners), with page permissions on the
-group's pages in every language, and a workflow in which the approvers (or the site's
-editors and moderators) approve a post before it is published.
+group's pages in every language, an image collection of its own, and a workflow in which
+the approvers (or the site's editors and moderators) approve a post before it is
+published.
 
 Writers may add posts under the group and edit their own (Wagtail's "add" permission);
-they cannot publish, so their posts go to the workflow. Approvers may also edit the
-group's posts. Leaving or being removed from a group takes the Django groups away."""
+they cannot publish, so their posts go to the workflow. They add pictures to their
+group's collection and choose from it and from the shared collection, never from another
+group's. Approvers may also edit the group's posts and its pictures. Leaving or being
+removed from a group takes the Django groups away."""
 
 from django.contrib.auth.models import Group as PermissionGroup
 from django.contrib.auth.models import Permission
 from django.db import transaction
 
-from wagtail.models import GroupApprovalTask, GroupPagePermission, Workflow, WorkflowPage, WorkflowTask
+from wagtail.models import (
+    Collection,
+    GroupApprovalTask,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
 
 from access.models import Membership
 
+from .image_collections import GroupImages
+
 SITE_REVIEWER_GROUPS = ("Editors", "Moderators")
+# Collections (names in the admin's image library): pictures every group may use, and the
+# parent of the groups' own collections.
+SHARED_COLLECTION = "Gedeeld"
+GROUPS_COLLECTION = "Groepen"
 
 
 def _name(group_key, kind):
@@ -64,6 +81,46 @@ def set_up_group(group_page):
     _follow_the_groups_name(workflow, group_page.title)
     for page in pages:
         WorkflowPage.objects.get_or_create(page=page, defaults={"workflow": workflow})
+    _give_images(group_page, writers, approvers)
+
+
+def _collection_under(parent, name):
+    existing = parent.get_children().filter(name=name).first()
+    return existing or parent.add_child(instance=Collection(name=name))
+
+
+def shared_collection():
+    """The collection of pictures every group's writers may choose."""
+    return _collection_under(Collection.get_first_root_node(), SHARED_COLLECTION)
+
+
+def group_collection(group_page):
+    """The group's own collection (made when missing, named after the group)."""
+    link = GroupImages.objects.select_related("collection").filter(group_key=group_page.translation_key).first()
+    if link is not None:
+        if link.collection.name != group_page.title:
+            link.collection.name = group_page.title
+            link.collection.save(update_fields=["name"])
+        return link.collection
+    parent = _collection_under(Collection.get_first_root_node(), GROUPS_COLLECTION)
+    collection = parent.add_child(instance=Collection(name=group_page.title))
+    GroupImages.objects.create(group_key=group_page.translation_key, collection=collection)
+    return collection
+
+
+def _give_images(group_page, writers, approvers):
+    own, shared = group_collection(group_page), shared_collection()
+    granted = [
+        (writers, own, "add_image"),
+        (writers, own, "choose_image"),
+        (writers, shared, "choose_image"),
+        (approvers, own, "change_image"),
+        (approvers, own, "delete_image"),
+    ]
+    for group, collection, codename in granted:
+        GroupCollectionPermission.objects.get_or_create(
+            group=group, collection=collection, permission=_permission("wagtailimages", codename)
+        )
 
 
 def _follow_the_groups_name(workflow, title):

@@ -1,3 +1,7 @@
+from django.apps import apps
+from django.db.models.signals import post_migrate
+
+from wagtail.models import Locale
 from wagtail.signals import page_published
 
 from access.models import Membership
@@ -17,5 +21,13 @@ def group_published(sender, instance, **kwargs):
         sync_member(owner, key)
 
 
+def every_group_has_its_rights(sender, **kwargs):
+    """After ``migrate``: a group made before a right was added to them (its image
+    collection, say) gets it too. Only adds what is missing."""
+    for group in GroupPage.objects.filter(locale_id=Locale.get_default().pk):
+        set_up_group(group)
+
+
 def connect():
     page_published.connect(group_published, sender=GroupPage, dispatch_uid="groups_group_published")
+    post_migrate.connect(every_group_has_its_rights, sender=apps.get_app_config("groups"), dispatch_uid="groups_rights")

@@ -24,7 +24,7 @@ from engagement.models import DailyViews, Follow, PostViews, Rating
 from engagement.reactions import store_reaction, thread_of
 from groups.factories import GroupIndexPageFactory, GroupPageFactory
 from groups.models import GroupIndexPage, GroupPage
-from groups.rights import set_up_group, sync_member
+from groups.rights import set_up_group, shared_collection, sync_member
 
 
 class Command(BaseCommand):
@@ -207,7 +207,8 @@ class Command(BaseCommand):
     def image(self, title):
         image = get_image_model().objects.filter(title=title).first()
         if image is None:
-            image = ImageFactory(title=title)
+            # Shared, so that the demo's group authors can choose them too.
+            image = ImageFactory(title=title, collection=shared_collection())
             self.created += 1
         return image
 
