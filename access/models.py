@@ -22,6 +22,8 @@ class Membership(models.Model):
     group_key = models.UUIDField(_("group"), db_index=True)
     role = models.CharField(_("role"), max_length=10, choices=Role.choices, default=Role.MEMBER)
     notify_posts = models.BooleanField(_("mail me new posts"), default=True)
+    # What someone asking to join a closed group wrote to its owners and admins.
+    message = models.TextField(_("message to the group's admins"), blank=True, max_length=1000)
     created_at = models.DateTimeField(_("since"), auto_now_add=True)
     changed_at = models.DateTimeField(_("changed"), auto_now=True)
 

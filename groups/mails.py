@@ -50,9 +50,11 @@ def mail_managers_about_request(group, requester, request_id):
             "group": version_in(group, language),
             "requester": requester,
             "members_url": _group_url_for(group, language),
+            "request_message": request_message,
         }
         return _message(manager, "join_request", context)
 
+    request_message = Membership.objects.filter(pk=request_id).values_list("message", flat=True).first() or ""
     managers = Membership.objects.filter(group_key=group.translation_key, role__in=MANAGER_ROLES)
     users = (membership.user for membership in managers.select_related("user").order_by("pk"))
     return send_event(f"join-request:{request_id}", users, message_for)

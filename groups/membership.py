@@ -53,8 +53,19 @@ def _changed(user, group):
     forget_facts()
 
 
-def join(user, group):
-    """Join an open group at once, or ask to join a closed one. Returns the membership."""
+REQUEST_MESSAGE_MAX = Membership._meta.get_field("message").max_length
+
+
+def join(user, group, message=""):
+    """Join an open group at once, or ask to join a closed one, with a ``message`` for its
+    owners and admins. Returns the membership."""
+    message = (message or "").strip()
+    if len(message) > REQUEST_MESSAGE_MAX:
+        raise MembershipRefused(
+            400,
+            _("Your message is %(length)d characters long; at most %(max)d fit. Shorten it and send it again.")
+            % {"length": len(message), "max": REQUEST_MESSAGE_MAX},
+        )
     current = membership_of(user, group)
     if current is not None:
         if current.role == Role.PENDING:
@@ -63,7 +74,12 @@ def join(user, group):
     role = Role.PENDING if group.is_closed else Role.MEMBER
     try:
         with transaction.atomic():
-            membership = Membership.objects.create(user=user, group_key=group.translation_key, role=role)
+            membership = Membership.objects.create(
+                user=user,
+                group_key=group.translation_key,
+                role=role,
+                message=message if role == Role.PENDING else "",
+            )
             if role == Role.PENDING:
                 mail_join_request.enqueue(group.pk, user.pk, membership.pk)
     except IntegrityError:  # a second click that arrived at the same moment

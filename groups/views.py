@@ -24,11 +24,11 @@ MEMBERS_PER_PAGE = 24
 ROLE_ORDER = {"owner": 0, "admin": 1, "member": 2, "pending": 3}
 
 
-def _refused(request, group, refusal):
+def _refused(request, group, refusal, kept_message=""):
     return render(
         request,
         "groups/membership_problem.html",
-        {"page": group, "message": refusal.message},
+        {"page": group, "message": refusal.message, "kept_message": kept_message},
         status=refusal.status,
     )
 
@@ -88,7 +88,6 @@ def members_page(group, request):
 
 
 OWN_ACTIONS = {
-    "join": (rules.join, None),
     "cancel": (rules.cancel_request, _("Your request has been withdrawn.")),
     "leave": (rules.leave, _("You have left the group.")),
 }
@@ -109,21 +108,34 @@ def own_membership(group, request):
                 if action == "notify_on"
                 else _("You will no longer get e-mails about new posts in this group.")
             )
+        elif action == "join":
+            result = rules.join(request.user, group, request.POST.get("message", ""))
+            done = (
+                _("Your request has been sent. The group's admins will answer it.")
+                if result.role == Membership.Role.PENDING
+                else _("Welcome! You are now a member of this group.")
+            )
         elif action in OWN_ACTIONS:
             change, done = OWN_ACTIONS[action]
-            result = change(request.user, group)
-            if action == "join":
-                done = (
-                    _("Your request has been sent. The group's admins will answer it.")
-                    if result.role == Membership.Role.PENDING
-                    else _("Welcome! You are now a member of this group.")
-                )
+            change(request.user, group)
         else:
             raise rules.MembershipRefused(400, _("That is not something you can do in a group."))
     except rules.MembershipRefused as refusal:
-        return _refused(request, group, refusal)
+        return _refused(request, group, refusal, kept_message=request.POST.get("message", ""))
     messages.success(request, done)
     return redirect(group.url)
+
+
+def what_was_done(action, name, group, new_role):
+    """The sentence a manager reads after acting on a member: who, and what now."""
+    values = {"name": name, "group": group}
+    if action == "accept":
+        return _("%(name)s is now a member of %(group)s.") % values
+    if action == "refuse":
+        return _("The request of %(name)s to join %(group)s has been refused.") % values
+    if action == "remove":
+        return _("%(name)s is no longer a member of %(group)s.") % values
+    return _("%(name)s is now %(role)s of %(group)s.") % {**values, "role": Membership.Role(new_role).label}
 
 
 def manage_member(group, request, member_id):
@@ -133,11 +145,14 @@ def manage_member(group, request, member_id):
         return _refused(request, group, rules.MembershipRefused(404, rules.NOT_IN_GROUP))
     if not request.user.is_authenticated:
         return redirect_to_login(group.url, login_url=reverse("account_login"))
+    members = Membership.objects.filter(group_key=group.translation_key).select_related("user")
+    target = members.filter(user_id=member_id).first()
+    action = request.POST.get("action", "")
     try:
-        rules.manage(request.user, group, member_id, request.POST.get("action", ""))
+        new_role = rules.manage(request.user, group, member_id, action)
     except rules.MembershipRefused as refusal:
         return _refused(request, group, refusal)
-    messages.success(request, _("The membership has been changed."))
+    messages.success(request, what_was_done(action, target.user.display_name, group.title, new_role))
     return redirect(group.members_url())
 
 

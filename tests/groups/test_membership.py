@@ -339,6 +339,18 @@ def test_a_waiting_requester_cannot_read_the_groups_posts_until_accepted(
 # --- managing members ----------------------------------------------------------------
 
 
+# What the manager reads afterwards: who, and what now.
+DONE = {
+    ("accept", Role.MEMBER): "{name} is nu lid van {group}.",
+    ("refuse", None): "Het verzoek van {name} om lid te worden van {group} is geweigerd.",
+    ("remove", None): "{name} is geen lid meer van {group}.",
+    ("promote", Role.ADMIN): "{name} is nu beheerder van {group}.",
+    ("promote", Role.OWNER): "{name} is nu eigenaar van {group}.",
+    ("demote", Role.MEMBER): "{name} is nu lid van {group}.",
+    ("demote", Role.ADMIN): "{name} is nu beheerder van {group}.",
+}
+
+
 @pytest.mark.parametrize(
     "actor, role, action, result",
     [
@@ -360,7 +372,8 @@ def test_managers_change_roles_and_rights_follow(client, open_group, crew, targe
     response = client.post(manage_url(open_group, target.pk), {"action": action}, follow=True)
 
     assert response.redirect_chain == [(open_group.members_url(), 302)]
-    assert notices(response) == [nl("The membership has been changed.")]
+    name, group = target.display_name, open_group.title
+    assert notices(response) == [DONE[action, result].format(name=name, group=group)]
     assert role_of(target, open_group) == result
     assert rights_of(target, open_group) == (
         result in (Role.OWNER, Role.ADMIN, Role.MEMBER),
