@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from . import my_groups_panel
 from .statistics_admin import PostStatisticsView, StatisticsPanel, may_see_statistics
 
 
@@ -25,6 +26,12 @@ def register_statistics_menu_item():
     return StatisticsMenuItem(
         _("Post statistics"), reverse("post_statistics"), name="post-statistics", icon_name="table", order=650
     )
+
+
+@hooks.register("construct_homepage_panels")
+def add_my_groups_panel(request, panels):
+    if my_groups_panel.shown_to(request.user):
+        panels.append(my_groups_panel.MyGroupsPanel(request.user))
 
 
 @hooks.register("construct_homepage_panels")

@@ -1,15 +1,17 @@
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
+from wagtail.models import Locale
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from access.models import Membership
 from access.page_types import GroupOfMembers
-from access.policy import forget_facts
+from access.policy import forget_facts, is_site_editor
 from core.translations import follow_source, lead_translations
 from engagement.ratings import Rateable, attach_ratings
 from engagement.sections import rating_context
@@ -17,6 +19,7 @@ from pagecache.labels import LISTINGS, SEARCH, page_label
 from pages.models import TEXT_FEATURES, BasePage, IntroPage
 
 from . import views
+from .image_collections import GroupImages  # noqa: F401 - a model of this app
 from .membership import can_manage, member_count, membership_of
 
 POSTS_PER_PAGE = 10
@@ -136,6 +139,13 @@ class GroupPage(GroupOfMembers, Rateable, RoutablePageMixin, BasePage):
         route = "members_en" if self.locale.language_code == "en" else "members"
         return (self.url or "") + self.reverse_subpage(route)
 
+    def new_post_url(self, post_type):
+        """Where a member writes a new post in this group: the admin's create view under the
+        group in the site's source language (posts are translated from there)."""
+        source = self.get_translation_or_none(Locale.get_default()) or self
+        meta = post_type._meta
+        return reverse("wagtailadmin_pages:add", args=[meta.app_label, meta.model_name, source.pk])
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # The posts are the page type allowed below a group (subpage_types), which knows
@@ -145,6 +155,13 @@ class GroupPage(GroupOfMembers, Rateable, RoutablePageMixin, BasePage):
         context["group_rating"] = rating_context(request, self) if self.pk else None
         if self.pk:
             own = membership_of(request.user, self)
+            is_member = own is not None and own.is_member
+            # A closed group keeps its posts for its members; the others hear that it has them.
+            if self.is_closed and not is_member and not is_site_editor(request.user):
+                shown = context["posts_page"].paginator.count
+                context["posts_for_members"] = max(post_type.objects.child_of(self).live().count() - shown, 0)
+            if is_member or is_site_editor(request.user):
+                context["new_post_url"] = self.new_post_url(post_type)
             context["membership"] = {
                 "own": own,
                 "count": member_count(self),
