@@ -16,6 +16,7 @@ import pytest
 
 from blog.factories import BlogPageFactory
 from blog.models import BlogPage
+from core.translation_admin import confirm_incomplete_publish
 from tests.engagement.helpers import verified_member
 
 from .helpers import english, html_lang, parse, switch_links, switch_target
@@ -225,3 +226,95 @@ def test_others_cannot_translate(client, dutch_post, who, bilingual, django_capt
         assert refused.status_code == 403 or "/account/login/" in refused["Location"], url
     assert dutch_post.get_translation_or_none(english()) is None
     assert not Translation.objects.filter(source__object_id=dutch_post.translation_key).exists()
+
+
+# --- the translation screens, fitted to two languages ----------------------------------
+
+
+def test_the_one_language_left_is_ticked_already(client, translator, dutch_post):
+    client.force_login(translator)
+    form = parse(client.get(reverse("wagtail_localize:submit_page_translation", args=[dutch_post.id])))
+    [box] = form.select("input[name=locales]")
+    assert box["value"] == str(english().pk)
+    assert box.has_attr("checked")
+
+
+def test_nothing_to_tick_when_the_page_is_translated_already(client, translator, dutch_post, bilingual):
+    client.force_login(translator)
+    submit(client, dutch_post, bilingual.capture)
+    response = client.get(reverse("wagtail_localize:submit_page_translation", args=[dutch_post.id]))
+    assert response.status_code == 200
+    assert parse(response).select("input[name=locales]") == []
+
+
+def test_submitting_without_a_language_still_says_what_is_missing(client, translator, dutch_post):
+    client.force_login(translator)
+    response = client.post(reverse("wagtail_localize:submit_page_translation", args=[dutch_post.id]), {})
+    assert response.status_code == 200
+    assert "Dit is een verplicht veld" in response.content.decode()
+    assert dutch_post.get_translation_or_none(english()) is None
+
+
+def started_translation(client, post, bilingual):
+    submit(client, post, bilingual.capture)
+    translation = Translation.objects.get(source__object_id=post.translation_key, target_locale=english())
+    return translation, post.get_translation(english())
+
+
+def test_publishing_a_half_translated_page_asks_first(client, translator, dutch_post, bilingual):
+    client.force_login(translator)
+    translation, english_post = started_translation(client, dutch_post, bilingual)
+    translate_in_editor(client, translation, {**ENGLISH, "Een eerste alinea.": "A first paragraph."})
+    StringTranslation.objects.filter(data="A first paragraph.").delete()
+
+    response = publish_in_editor(client, english_post, bilingual.capture)
+
+    assert response.status_code == 200
+    question = parse(response)
+    text = " ".join(question.select_one("main, #main, body").get_text(" ", strip=True).split())
+    assert "1 van de 4 teksten van deze pagina is nog niet in het Engels vertaald." in text
+    assert "dan lezen lezers die delen in het Nederlands." in text
+    assert not BlogPage.objects.get(pk=english_post.pk).live
+    form = question.select_one("form[method=post]")
+    fields = {field["name"]: field.get("value") for field in form.select("input[type=hidden]")}
+    assert fields["action"] == "publish"
+    assert fields["publish-incomplete-confirmed"] == "1"
+    assert question.select_one(f'a[href="{reverse("wagtailadmin_pages:edit", args=[english_post.id])}"]')
+
+    with bilingual.capture(execute=True):
+        response = client.post(reverse("wagtailadmin_pages:edit", args=[english_post.id]), fields)
+    assert response.status_code == 302
+    english_post = BlogPage.objects.get(pk=english_post.pk)
+    assert english_post.live
+    # What is missing shows in Dutch, as the question said.
+    assert "Een eerste alinea." in parse(client.get(english_post.url)).select_one(".post__body").get_text()
+
+
+def test_a_complete_translation_publishes_without_a_question(client, translator, dutch_post, bilingual):
+    client.force_login(translator)
+    translation, english_post = started_translation(client, dutch_post, bilingual)
+    translate_in_editor(client, translation, ENGLISH)
+    assert publish_in_editor(client, english_post, bilingual.capture).status_code == 302
+    assert BlogPage.objects.get(pk=english_post.pk).live
+
+
+def test_publishing_the_dutch_page_is_never_asked_about(rf, translator, dutch_post, bilingual, client):
+    client.force_login(translator)
+    started_translation(client, dutch_post, bilingual)
+    request = rf.post(reverse("wagtailadmin_pages:edit", args=[dutch_post.id]), {"action": "publish"})
+    request.user = translator
+    assert confirm_incomplete_publish(request, dutch_post) is None
+
+
+def test_the_address_is_translated_next_to_the_title():
+    tabs = BlogPage.get_edit_handler().children
+    content = [getattr(panel, "field_name", None) for panel in tabs[0].children]
+    assert content[:2] == ["title", "slug"]
+    assert all("slug" not in str(tab.get_form_options()) for tab in tabs[1:])
+
+
+def test_the_translation_editor_says_publish_in_with_a_space(client, translator):
+    client.force_login(translator)
+    catalogue = client.get(reverse("wagtail_localize:javascript_catalog")).content.decode()
+    assert '"Publish in ": "Publiceer in "' in catalogue
+    assert '"Translate with ": "Vertaal met "' in catalogue

@@ -46,6 +46,9 @@ class Command(BaseCommand):
             problems += [f"{lang}: untranslated: {entry.msgid!r}" for entry in po.untranslated_entries()]
             problems += [f"{lang}: fuzzy: {entry.msgid!r}" for entry in po.fuzzy_entries()]
             problems += [f"{lang}: {issue}" for issue in mo_mismatches(locale_dir, lang)]
+            # The scripts' catalogue holds only corrections of other packages' strings, by hand.
+            if (locale_dir / lang / "LC_MESSAGES" / "djangojs.po").exists():
+                problems += [f"{lang}: {issue}" for issue in mo_mismatches(locale_dir, lang, "djangojs")]
 
         if problems:
             raise CommandError("Message catalogues are out of step:\n  " + "\n  ".join(problems))
@@ -66,14 +69,14 @@ def translations(catalogue):
     return result
 
 
-def mo_mismatches(locale_dir, lang):
+def mo_mismatches(locale_dir, lang, domain="django"):
     """Differences between the .po and the compiled .mo next to it."""
     folder = locale_dir / lang / "LC_MESSAGES"
-    mo_file = folder / "django.mo"
+    mo_file = folder / f"{domain}.mo"
     if not mo_file.exists():
-        return ["django.mo is missing: run `make messages`"]
-    from_po = translations(polib.pofile(str(folder / "django.po")))
+        return [f"{domain}.mo is missing: run `make messages`"]
+    from_po = translations(polib.pofile(str(folder / f"{domain}.po")))
     from_mo = translations(polib.mofile(str(mo_file)))
     return [
-        f"django.mo differs from django.po for {key[1]!r}" for key in from_po if from_po[key] != from_mo.get(key)
-    ] + [f"django.mo has {key[1]!r}, which django.po has not" for key in from_mo.keys() - from_po.keys()]
+        f"{domain}.mo differs from {domain}.po for {key[1]!r}" for key in from_po if from_po[key] != from_mo.get(key)
+    ] + [f"{domain}.mo has {key[1]!r}, which {domain}.po has not" for key in from_mo.keys() - from_po.keys()]

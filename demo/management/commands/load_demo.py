@@ -1,6 +1,7 @@
 import datetime
 import json
 
+from django.contrib.auth.models import Group as PermissionGroup
 from django.contrib.sites.models import Site as DjangoSite
 from django.core.management.base import BaseCommand
 from django.utils import timezone
@@ -102,7 +103,7 @@ class Command(BaseCommand):
         english = Locale.objects.get(language_code="en")
         for page in [home, group_index, blog_index, *groups.values(), *posts.values()]:
             if page.slug not in content.UNTRANSLATED_POSTS:
-                self.translate(page, english, users["beheer"])
+                self.translate(page, english, users["vera"])
         self.stdout.write(self.style.SUCCESS(f"Demo content ready ({self.created} new objects)."))
 
     def translate(self, page, locale, translator):
@@ -144,6 +145,9 @@ class Command(BaseCommand):
             user=user, email=user.email, defaults={"verified": True, "primary": True}
         )
         self.created += made
+        # Site roles such as the translators' come from Django permission groups.
+        for name in spec.get("permission_groups", ()):
+            user.groups.add(PermissionGroup.objects.get(name=name))
         return user
 
     def reactions(self, posts, users):
