@@ -283,6 +283,9 @@ LOGGING = {
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = "Samen"
+# No Gravatar pictures in the admin: they would send a hash of every editor's e-mail address
+# to a third party (and show a broken image where that site cannot be reached).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # Security headers on every environment (production adds HTTPS, HSTS and secure cookies).
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -352,10 +355,19 @@ ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_SIGNUP_FORM_CLASS = "accounts.forms.SignupDetailsForm"
-# An address only counts as taken once an account has confirmed it (or logs in with it).
-ACCOUNT_FORMS = {"signup": "accounts.signup.SignupForm"}
+# An address only counts as taken once an account has confirmed it (or logs in with it);
+# every form with two password fields reports a mismatch with the other errors.
+ACCOUNT_FORMS = {
+    "signup": "accounts.signup.SignupForm",
+    "change_password": "accounts.password_forms.ChangePasswordForm",
+    "set_password": "accounts.password_forms.SetPasswordForm",
+    "reset_password_from_key": "accounts.password_forms.ResetPasswordKeyForm",
+}
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_CONFIRM_EMAIL_ON_GET = False
+# Logs in only when the link is opened in the browser that signed up (allauth keeps the
+# pending log-in in that session); elsewhere the member lands on the log-in page, told that
+# the address is confirmed (accounts/adapter.py). A link alone never logs anyone in.
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False

@@ -73,3 +73,40 @@ def test_in_english_the_panel_speaks_english(client, superuser, group):
     shown = status_panel(client, edit(BlogPageFactory(parent=group, access_level="members")))
     assert "Who can read it: Group members" in shown
     assert "only the members of Menskracht" in shown
+
+
+def live_tags(response):
+    """The "Live" tags in the editor's header that are not hidden: (aria-label, tooltip)."""
+    tags = parse(response).select("a.page-status-tag")
+    return [
+        (tag["aria-label"], tag.get("data-w-tooltip-content-value")) for tag in tags if "w-hidden" not in tag["class"]
+    ]
+
+
+def test_the_headers_live_tag_says_the_posts_access_level(client, superuser, group):
+    client.force_login(superuser)
+    post = BlogPageFactory(parent=group, access_level="members")
+    post.save_revision().publish()
+    response = client.get(edit(post))
+    assert live_tags(response) == [("Groepsleden. Bekijk de live-versie.", "Groepsleden")]
+    assert "Zichtbaar voor iedereen" not in response.content.decode()
+
+
+def test_a_page_without_an_access_level_keeps_wagtails_live_tags(client, superuser, group):
+    client.force_login(superuser)
+    group.save_revision().publish()
+    response = client.get(edit(group))
+    assert live_tags(response) == [("Zichtbaar voor iedereen. Bekijk de live-versie.", "Zichtbaar voor iedereen")]
+    hidden = parse(response).select("a.page-status-tag.w-hidden")
+    assert [tag["data-w-zone-switch-key-value"] for tag in hidden] == ["!isPublic"]
+
+
+def test_the_admin_sends_no_editors_address_to_gravatar(client, superuser, group):
+    client.force_login(superuser)
+    page = client.get(edit(group)).content.decode()
+    assert "gravatar" not in page
+
+
+def test_the_headers_actions_are_named_in_the_admins_language(client, superuser, group):
+    client.force_login(superuser)
+    assert parse(client.get(edit(group))).select_one("#w-slim-header-buttons")["aria-label"] == "Pagina-acties"
