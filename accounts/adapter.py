@@ -1,7 +1,10 @@
 from contextlib import nullcontext
 
 from django.conf import settings
+from django.contrib import messages
+from django.urls import translate_url
 from django.utils import translation
+from django.utils.translation import gettext
 
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core import context as allauth_context
@@ -9,6 +12,7 @@ from allauth.core import ratelimit
 
 from core.links import absolute_url, safe_next
 
+from .member_mail import member_language
 from .signup import confirmed_owner_of, release_unconfirmed_claims
 
 
@@ -25,13 +29,30 @@ class AccountAdapter(DefaultAccountAdapter):
         return absolute_url(super().get_email_confirmation_url(request, emailconfirmation))
 
     def send_mail(self, template_prefix, email, context):
+        # A mail about a member's account (confirmation, password reset) is in the language
+        # they read the site in, links included; one to an address without an account is in
+        # the language of the page it was asked from. The templates greet ``member`` by
+        # name: never ``user``, which the template context fills with whoever is logged in.
+        member = context.get("user")
+        language = member_language(member) if member is not None else translation.get_language()
         # allauth builds some links itself from the request's Host (the sign-up and reset
-        # links in the "unknown account" and "account already exists" mails).
+        # links in the "unknown account" and "account already exists" mails). The links are
+        # moved to the mail's language from the one they were made in, still the active one.
         context = {
-            key: absolute_url(value) if key.endswith("_url") and isinstance(value, str) and value else value
+            key: translate_url(absolute_url(value), language)
+            if key.endswith("_url") and isinstance(value, str) and value
+            else value
             for key, value in context.items()
         }
-        super().send_mail(template_prefix, email, context)
+        with translation.override(language):
+            super().send_mail(template_prefix, email, {**context, "member": member})
+
+    def get_email_verification_redirect_url(self, email_address):
+        # allauth logs in on confirmation only in the browser that signed up; opened anywhere
+        # else, the link confirms and leads to the log-in page, which should say why.
+        if not self.request.user.is_authenticated:
+            messages.info(self.request, gettext("Now log in with your e-mail address and password."))
+        return super().get_email_verification_redirect_url(email_address)
 
     def send_account_already_exists_mail(self, email):
         # The mail (and the links in it) in the language of the member whose address it is;

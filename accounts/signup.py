@@ -19,6 +19,8 @@ from allauth.account.adapter import get_adapter
 from allauth.account.forms import SignupForm as AllauthSignupForm
 from allauth.account.models import EmailAddress
 
+from .password_forms import BothPasswordsChecked
+
 
 def confirmed_owner_of(email):
     """The account that has confirmed ``email``, or None."""
@@ -45,9 +47,10 @@ def release_unconfirmed_claims(email_address):
     )
 
 
-class SignupForm(AllauthSignupForm):
+class SignupForm(BothPasswordsChecked, AllauthSignupForm):
     """allauth's sign-up (with the display name of ``accounts.forms.SignupDetailsForm``),
-    where only an address that belongs to an account counts as taken."""
+    where only an address that belongs to an account counts as taken, and a mistyped second
+    password is reported with the other errors."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -156,7 +156,9 @@ def test_case_makes_no_difference_to_a_claim(client, claimant, mailoutbox, claim
 
 
 @pytest.mark.parametrize("typed", ["x@example.org", "X@Example.ORG"])
-@pytest.mark.parametrize(("language", "subject"), [("nl", "Account bestaat al"), ("en", "Account Already Exists")])
+@pytest.mark.parametrize(
+    ("language", "subject"), [("nl", "Je hebt al een account"), ("en", "You already have an account")]
+)
 def test_an_address_confirmed_elsewhere_gets_a_mail_in_its_members_language(
     client, mailoutbox, typed, language, subject
 ):
@@ -188,7 +190,7 @@ def test_an_address_confirmed_elsewhere_and_claimed_unconfirmed_stays_taken(clie
 
     assert list(User.objects.filter(email=OWNER_ADDRESS)) == [member]
     [message] = mailoutbox
-    assert message.subject == "[Samen] Account bestaat al"
+    assert message.subject == "[Samen] Je hebt al een account"
 
 
 def test_the_address_an_unconfirmed_account_logs_in_with_stays_taken(client, mailoutbox):
@@ -203,7 +205,7 @@ def test_the_address_an_unconfirmed_account_logs_in_with_stays_taken(client, mai
     assert list(User.objects.filter(email=OWNER_ADDRESS)) == [earlier]
     [message] = mailoutbox
     # Nobody has shown the address is theirs, so the mail is in the language of the form.
-    assert message.subject == "[Samen] Account bestaat al"
+    assert message.subject == "[Samen] Je hebt al een account"
     assert "/nl/account/password/reset/" in message.body
 
 

@@ -13,7 +13,7 @@ PASSWORD = "een-lang-wachtwoord-42"
 
 @pytest.mark.parametrize(
     ("language", "subject"),
-    [("en", "[Samen] Please Confirm Your Email Address"), ("nl", "[Samen] Bevestig je e-mailadres")],
+    [("en", "[Samen] Welcome! Confirm your e-mail address"), ("nl", "[Samen] Welkom! Bevestig je e-mailadres")],
 )
 def test_signing_up_remembers_the_language_and_mails_in_it(client, home, mailoutbox, language, subject):
     response = client.post(
