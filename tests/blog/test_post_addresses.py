@@ -5,6 +5,8 @@ which page has the address, and links to it for whoever may open it."""
 
 from django.urls import reverse
 
+from wagtail.models import PageLogEntry
+
 import pytest
 
 from access.models import Membership
@@ -71,3 +73,23 @@ def test_renaming_an_existing_post_to_a_taken_address_is_refused(client, group, 
     assert response.status_code == 200
     second.refresh_from_db()
     assert second.slug == "tweede"
+
+
+def test_autosaving_a_sitting_keeps_one_draft_and_one_history_entry(client, group, writer):
+    """What the editor's autosave sends: the first save makes the draft revision, the next
+    ones overwrite it, and the history groups them under one entry."""
+    assert client.post(add_url(group), post_form("Ons plan", "ons-plan", action="save")).status_code == 302
+    post = BlogPage.objects.get(slug="ons-plan")
+    edit = reverse("wagtailadmin_pages:edit", args=[post.pk])
+    revision_id = post.latest_revision_id
+    for text in ("Ons plan voor", "Ons plan voor de", "Ons plan voor de zomer"):
+        data = post_form(text, "ons-plan", author=writer.pk, action="save")
+        response = client.post(edit, {**data, "overwrite_revision_id": revision_id}, HTTP_ACCEPT="application/json")
+        assert response.status_code == 200, response.content
+        assert response.json()["success"] is True
+        revision_id = response.json()["revision_id"]
+    post.refresh_from_db()
+    assert post.revisions.count() == 1
+    assert post.get_latest_revision_as_object().title == "Ons plan voor de zomer"
+    edits = PageLogEntry.objects.filter(page=post, action="wagtail.edit")
+    assert edits.values("uuid").distinct().count() == 1

@@ -63,7 +63,7 @@ def test_the_live_preview_and_the_checks_panel_work_under_the_sites_policy(live_
     title.press_sequentially("Een stuk dat groeit", delay=20)
     expect(preview.get_by_role("heading", name="Een stuk dat groeit", level=1)).to_be_visible(timeout=15000)
 
-    # The checks panel: word count and the skipped heading.
+    # The checks panel: the word count, and the picture whose alt text is its file name.
     page.get_by_role("button", name="Checks aan/uitzetten").click()
     checks = page.locator("[data-side-panel='checks']")
     expect(checks.locator("[data-content-checker-count]")).not_to_have_text("0", timeout=20000)
