@@ -6,6 +6,7 @@ import re
 from urllib.parse import urlsplit
 
 from django.test import Client
+from django.urls import reverse
 
 import pytest
 
@@ -305,3 +306,10 @@ def test_confirming_in_the_same_browser_logs_in_and_says_so(client, mailoutbox):
     text = text_of(response)
     assert "Je bent aangemeld als Nieuw Lid." in text
     assert "Meld je nu aan" not in text
+
+
+def test_the_log_in_page_offers_a_new_password_once_next_to_the_password(client):
+    page = soup(client.get(reverse("account_login")))
+    links = page.find_all("a", href=reverse("account_reset_password"))
+    assert [link.get_text(strip=True) for link in links] == ["Wachtwoord vergeten?"]
+    assert links[0].find_parent(class_="field").find("input", attrs={"name": "password"}) is not None
