@@ -1,0 +1,85 @@
+"""A member asks to join a closed group from a phone, with a word for its admins; the
+group's owner reads it on the members page and accepts; the new member then reads the
+posts the group keeps for its members. The demo's closed group, in Chromium, the
+requester's page 390 pixels wide (and no wider)."""
+
+from django.core.management import call_command
+
+import pytest
+from playwright.sync_api import expect
+
+from access.models import Membership
+from blog.models import BlogPage
+from groups.models import GroupPage
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+GROUP_SLUG = "intervisie-leidinggevenden"
+PHONE = {"width": 390, "height": 844}
+WORDS = "Ik geef sinds kort leiding aan een team van twaalf en zoek collega's om mee te sparren."
+
+
+@pytest.fixture
+def closed_group(live_server):
+    call_command("load_demo", verbosity=0)
+    group = GroupPage.objects.get(slug=GROUP_SLUG, locale__language_code="nl")
+    posts = BlogPage.objects.live().child_of(group).filter(locale=group.locale)
+    return group, [post.title for post in posts]
+
+
+def log_in(page, live_server, email, password, next_url):
+    page.goto(f"{live_server.url}/nl/account/login/?next={next_url}")
+    page.get_by_label("E-mail").fill(email)
+    page.get_by_label("Wachtwoord").first.fill(password)
+    page.get_by_role("button", name="Aanmelden").click()
+    expect(page.get_by_role("navigation", name="Jouw account")).to_contain_text("Afmelden")
+
+
+def no_sideways_scrolling(page):
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= PHONE["width"], f"the page is {width} pixels wide"
+
+
+def test_a_member_asks_to_join_from_a_phone_and_reads_the_posts_once_accepted(
+    live_server, browser, closed_group, screenshot_dir
+):
+    group, titles = closed_group
+    assert titles, "the demo's closed group has posts for its members"
+    requester = browser.new_context(locale="nl-NL", viewport=PHONE, is_mobile=True, has_touch=True).new_page()
+    owner = browser.new_context(locale="nl-NL").new_page()
+
+    # The group tells an outsider it has posts for its members, without showing them.
+    log_in(requester, live_server, "bram@samen.test", "samen-lezer", group.url)
+    expect(requester.get_by_role("heading", name=group.title, level=1)).to_be_visible()
+    notice = requester.locator("[aria-labelledby='group-posts-heading'] .notice")
+    expect(notice).to_contain_text("Deze gesloten groep heeft")
+    expect(notice).to_contain_text("voor haar leden")
+    for title in titles:
+        expect(requester.get_by_text(title)).to_have_count(0)
+    no_sideways_scrolling(requester)
+
+    # A word for the admins, and the request is sent.
+    membership = requester.get_by_role("region", name="Lidmaatschap")
+    membership.get_by_label("Bericht aan de beheerders van de groep").fill(WORDS)
+    membership.get_by_role("button", name="Verzoek sturen").click()
+    expect(requester.locator(".messages")).to_contain_text("Je verzoek is verstuurd")
+    expect(membership).to_contain_text("wacht op een antwoord")
+    no_sideways_scrolling(requester)
+    assert Membership.objects.get(user__email="bram@samen.test", group_key=group.translation_key).role == "pending"
+
+    # The owner reads the request with its words, and accepts.
+    log_in(owner, live_server, "youssef@samen.test", "samen-auteur", group.members_url())
+    requests = owner.get_by_role("region", name="Verzoeken om lid te worden")
+    request = requests.locator(".member-list__item", has_text="Bram Kuipers")
+    expect(request).to_contain_text(WORDS)
+    request.get_by_role("button", name="Accepteren Bram Kuipers").click()
+    expect(owner.locator(".messages")).to_contain_text(f"Bram Kuipers is nu lid van {group.title}.")
+    expect(owner.locator(".member-list__item", has_text="Bram Kuipers")).to_contain_text("lid")
+
+    # The new member now reads the group's posts.
+    requester.goto(f"{live_server.url}{group.url}")
+    for title in titles:
+        expect(requester.get_by_role("link", name=title).first).to_be_visible()
+    expect(notice).to_have_count(0)
+    no_sideways_scrolling(requester)
+    requester.screenshot(path=screenshot_dir / "join-request-accepted-phone.png", full_page=True)
