@@ -1,7 +1,7 @@
 from django.apps import apps
+from django.conf import settings
 from django.db.models.signals import post_migrate
 
-from wagtail.models import Locale
 from wagtail.signals import page_published
 
 from access.models import Membership
@@ -24,7 +24,8 @@ def group_published(sender, instance, **kwargs):
 def every_group_has_its_rights(sender, **kwargs):
     """After ``migrate``: a group made before a right was added to them (its image
     collection, say) gets it too. Only adds what is missing."""
-    for group in GroupPage.objects.filter(locale_id=Locale.get_default().pk):
+    # By the language code, not Locale.get_default(): after a flush there is no locale yet.
+    for group in GroupPage.objects.filter(locale__language_code=settings.LANGUAGE_CODE):
         set_up_group(group)
 
 
