@@ -1,8 +1,12 @@
 """A member asks to join a closed group from a phone, with a word for its admins; the
-group's owner reads it on the members page and accepts; the new member then reads the
-posts the group keeps for its members. The demo's closed group, in Chromium, the
-requester's page 390 pixels wide (and no wider)."""
+group's owner hears of it by mail, reads it on the members page and accepts; the new member
+is welcomed by mail and then reads the posts the group keeps for its members, which did not
+exist for them before. The demo's closed group, in Chromium, the requester's page 390
+pixels wide (and no wider)."""
 
+import re
+
+from django.core import mail
 from django.core.management import call_command
 
 import pytest
@@ -23,8 +27,8 @@ WORDS = "Ik geef sinds kort leiding aan een team van twaalf en zoek collega's om
 def closed_group(live_server):
     call_command("load_demo", verbosity=0)
     group = GroupPage.objects.get(slug=GROUP_SLUG, locale__language_code="nl")
-    posts = BlogPage.objects.live().child_of(group).filter(locale=group.locale)
-    return group, [post.title for post in posts]
+    posts = list(BlogPage.objects.live().child_of(group).filter(locale=group.locale))
+    return group, posts
 
 
 def log_in(page, live_server, email, password, next_url):
@@ -43,14 +47,16 @@ def no_sideways_scrolling(page):
 def test_a_member_asks_to_join_from_a_phone_and_reads_the_posts_once_accepted(
     live_server, browser, closed_group, screenshot_dir
 ):
-    group, titles = closed_group
-    assert titles, "the demo's closed group has posts for its members"
+    group, posts = closed_group
+    assert posts, "the demo's closed group has posts for its members"
+    titles = [post.title for post in posts]
     requester = browser.new_context(locale="nl-NL", viewport=PHONE, is_mobile=True, has_touch=True).new_page()
     owner = browser.new_context(locale="nl-NL").new_page()
 
     # The group tells an outsider it has posts for its members, without showing them.
     log_in(requester, live_server, "bram@samen.test", "samen-lezer", group.url)
     expect(requester.get_by_role("heading", name=group.title, level=1)).to_be_visible()
+    assert requester.request.get(f"{live_server.url}{posts[0].url}").status == 404
     notice = requester.locator("[aria-labelledby='group-posts-heading'] .notice")
     expect(notice).to_contain_text("Deze gesloten groep heeft")
     expect(notice).to_contain_text("voor haar leden")
@@ -66,15 +72,19 @@ def test_a_member_asks_to_join_from_a_phone_and_reads_the_posts_once_accepted(
     expect(membership).to_contain_text("wacht op een antwoord")
     no_sideways_scrolling(requester)
     assert Membership.objects.get(user__email="bram@samen.test", group_key=group.translation_key).role == "pending"
+    [asked] = [m for m in mail.outbox if "Verzoek om lid te worden" in m.subject and "youssef@samen.test" in m.to]
+    assert WORDS in asked.body
 
-    # The owner reads the request with its words, and accepts.
-    log_in(owner, live_server, "youssef@samen.test", "samen-auteur", group.members_url())
+    # The owner goes from the group page to the waiting request, reads its words, and accepts.
+    log_in(owner, live_server, "youssef@samen.test", "samen-auteur", group.url)
+    owner.get_by_role("link", name=re.compile("verzoek(en)? wacht")).click()
     requests = owner.get_by_role("region", name="Verzoeken om lid te worden")
     request = requests.locator(".member-list__item", has_text="Bram Kuipers")
     expect(request).to_contain_text(WORDS)
     request.get_by_role("button", name="Accepteren Bram Kuipers").click()
     expect(owner.locator(".messages")).to_contain_text(f"Bram Kuipers is nu lid van {group.title}.")
     expect(owner.locator(".member-list__item", has_text="Bram Kuipers")).to_contain_text("lid")
+    assert any("Welkom bij" in m.subject and "bram@samen.test" in m.to for m in mail.outbox)
 
     # The new member now reads the group's posts.
     requester.goto(f"{live_server.url}{group.url}")
@@ -83,3 +93,9 @@ def test_a_member_asks_to_join_from_a_phone_and_reads_the_posts_once_accepted(
     expect(notice).to_have_count(0)
     no_sideways_scrolling(requester)
     requester.screenshot(path=screenshot_dir / "join-request-accepted-phone.png", full_page=True)
+
+    # And a post for members says so.
+    requester.goto(f"{live_server.url}{posts[0].url}")
+    expect(requester.get_by_role("heading", level=1)).to_have_text(posts[0].title)
+    expect(requester.locator(".post__meta")).to_contain_text("Groepsleden")
+    no_sideways_scrolling(requester)

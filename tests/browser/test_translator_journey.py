@@ -39,6 +39,15 @@ def demo(live_server):
     return public, closed
 
 
+def refusals(page):
+    """What the site's Content-Security-Policy refuses in the browser, as it happens."""
+    refused = []
+    page.on(
+        "console", lambda message: refused.append(message.text) if "Content Security Policy" in message.text else None
+    )
+    return refused
+
+
 def log_in(page, live_server):
     page.goto(f"{live_server.url}/admin/")
     expect(page).to_have_url(re.compile(r"/nl/account/login/\?next=(/|%2F)admin(/|%2F)$"))
@@ -54,6 +63,7 @@ def translation_of(post):
 
 def test_a_translator_translates_public_posts_and_never_meets_a_closed_groups(live_server, page, demo, screenshot_dir):
     public, closed = demo
+    refused = refusals(page)
 
     log_in(page, live_server)
 
@@ -69,6 +79,7 @@ def test_a_translator_translates_public_posts_and_never_meets_a_closed_groups(li
     page.goto(f"{live_server.url}/admin/pages/{english.pk}/edit/")
     expect(page.get_by_text(public.title).first).to_be_visible()
     page.screenshot(path=screenshot_dir / "translator-editor.png", full_page=True)
+    assert refused == [], refused
 
     # The closed group's post: its English edit view, preview and PO file are refused.
     translation = translation_of(closed)
@@ -93,6 +104,7 @@ def translate_string(page, source_text, english):
 
 def test_a_translator_translates_syncs_and_publishes(live_server, page, demo, screenshot_dir):
     dutch = BlogPage.objects.get(slug=UNTRANSLATED_SLUG, locale__language_code="nl")
+    refused = refusals(page)
     log_in(page, live_server)
 
     # "Vertalen": English is the one language left, and it is ticked already.
@@ -138,3 +150,4 @@ def test_a_translator_translates_syncs_and_publishes(live_server, page, demo, sc
     page.goto(f"{live_server.url}{english.url}")
     expect(page.get_by_role("heading", level=1)).to_have_text("Young people join the council")
     page.screenshot(path=screenshot_dir / "translator-published.png", full_page=True)
+    assert refused == [], refused
