@@ -38,3 +38,16 @@ def test_the_script_waits_for_the_save_wagtail_announces():
     # The events Wagtail's autosave dispatches on the form (w-autosave, Wagtail 8).
     for event in ("w-autosave:save", "w-autosave:success", "w-autosave:error"):
         assert f'"{event}"' in source
+
+
+def test_wagtails_autosave_still_has_what_the_script_relies_on():
+    """The script turns autosave off through the controller's ``active`` value and listens
+    for its save, success and error events; a Wagtail upgrade that renames them fails here."""
+    with open(finders.find("wagtailadmin/js/core.js"), encoding="utf-8") as core:
+        wagtail = core.read()
+    assert 'identifier:"w-autosave"' in wagtail
+    assert "static values={active:{type:Boolean" in wagtail
+    for event in ('this.dispatch("save"', 'this.dispatch("success"', 'this.dispatch("error"'):
+        assert event in wagtail
+    with open(finders.find(SCRIPT), encoding="utf-8") as script:
+        assert '"data-w-autosave-active-value"' in script.read()
