@@ -6,6 +6,6 @@ from wagtail import hooks
 
 @hooks.register("insert_editor_js")
 def submit_after_autosave():
-    """A button pressed while Wagtail is still saving the form on its own waits for that
-    save, so that a new page is never created twice (static/pages/js/submit-after-autosave.js)."""
+    """A button pressed around one of Wagtail's own saves of the form (autosave) never makes
+    a second save, so that a new page is created once (static/pages/js/submit-after-autosave.js)."""
     return format_html('<script src="{}"></script>', static("pages/js/submit-after-autosave.js"))
