@@ -5,13 +5,13 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
-from wagtail.models import Locale
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from access.models import Membership
 from access.page_types import GroupOfMembers
 from access.policy import forget_facts, is_site_editor
+from core.locales import default_locale_id
 from core.translations import follow_source, lead_translations
 from engagement.ratings import Rateable, attach_ratings
 from engagement.sections import rating_context
@@ -142,7 +142,9 @@ class GroupPage(GroupOfMembers, Rateable, RoutablePageMixin, BasePage):
     def new_post_url(self, post_type):
         """Where a member writes a new post in this group: the admin's create view under the
         group in the site's source language (posts are translated from there)."""
-        source = self.get_translation_or_none(Locale.get_default()) or self
+        source = self
+        if self.locale_id != default_locale_id():
+            source = self.get_translations().filter(locale_id=default_locale_id()).first() or self
         meta = post_type._meta
         return reverse("wagtailadmin_pages:add", args=[meta.app_label, meta.model_name, source.pk])
 
