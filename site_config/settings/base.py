@@ -20,11 +20,13 @@ INSTALLED_APPS = [
     "home",
     "search",
     "profiles",
+    "about",
     "groups",
     "blog",
     "access",
     "pages",
     "accounts",
+    "theme",
     "pagecache",
     "outbox",
     # Before django_tasks_db: its db_worker command is the one manage.py runs.
