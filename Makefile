@@ -14,7 +14,7 @@ PROD_PORT ?= 8001
 PARALLEL ?= -n auto
 
 .DEFAULT_GOAL := help
-.PHONY: help run setup test test-postgres lint format check messages messages-check clean serve-prod bench bench-publish lock
+.PHONY: help run setup test test-postgres lint format check messages messages-check clean serve-prod bench bench-publish lock assets
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -106,6 +106,12 @@ $(BIN)/pip-compile: | $(BIN)/python
 lock: $(BIN)/pip-compile ## Pin every package with hashes: requirements.in -> .txt, requirements-dev.in -> .txt
 	$(PIP_COMPILE) --output-file requirements.txt requirements.in
 	$(PIP_COMPILE) --output-file requirements-dev.txt requirements-dev.in
+
+# The NL Design System's component CSS is committed in static/vendor/utrecht/, so serving the
+# site needs no Node. Only a maintainer who changes assets/package.json runs this (needs npm).
+assets: ## Rebuild static/vendor/utrecht/ from the NL Design System packages pinned in assets/ (needs npm)
+	@command -v npm >/dev/null || { echo "make assets needs Node.js and npm." >&2; exit 1; }
+	cd assets && npm ci --no-audit --no-fund && node vendor.mjs
 
 clean: ## Remove the virtualenv, database and uploaded media
 	rm -rf $(VENV) db.sqlite3 media staticfiles
