@@ -47,7 +47,8 @@ serve-prod: $(VENV)/.runtime ## Production settings: gunicorn and a task worker,
 	export DJANGO_SETTINGS_MODULE=site_config.settings.production DATABASE_URL=$(PROD_DATABASE_URL) \
 	  REDIS_URL=$(PROD_REDIS_URL) SECRET_KEY=$${SECRET_KEY:-samen-serve-prod-on-this-machine-only} HTTPS_ONLY=false \
 	  ALLOWED_HOSTS=127.0.0.1,localhost SITE_BASE_URL=http://127.0.0.1:$(PROD_PORT) \
-	  STATIC_ROOT=$(CURDIR)/staticfiles PORT=$(PROD_PORT) EMAIL_BACKEND=django.core.mail.backends.console.EmailBackend && \
+	  STATIC_ROOT=$(CURDIR)/staticfiles PORT=$(PROD_PORT) EMAIL_BACKEND=django.core.mail.backends.console.EmailBackend \
+	  SERVE_MEDIA=true && \
 	$(MANAGE) migrate --no-input && $(MANAGE) collectstatic --no-input --verbosity 0 && \
 	$(MANAGE) load_demo --domain 127.0.0.1:$(PROD_PORT) && \
 	$(BIN)/honcho -f Procfile start --port $(PROD_PORT)

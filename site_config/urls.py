@@ -15,6 +15,7 @@ from pages.page_password import authenticate_with_password
 from pages.sitemap import robots, sitemap
 from search.views import search
 from site_config.health import healthz, readyz
+from site_config.media import media
 
 # Admin, documents and the reaction, reading and rating endpoints stay outside the language prefix; every
 # page, and the account pages, live under /nl/ or /en/.
@@ -35,14 +36,14 @@ urlpatterns = [
     path("statistieken/gelezen/<int:page_id>/", read_beacon, name="read_beacon"),
     path("beoordelen/<int:page_id>/", rate, name="rate"),
     path("lidmaatschap/stoppen/<str:token>/", stop_new_post_mails, name="group_mail_stop"),
+    # Uploads, answered only in debug mode or with SERVE_MEDIA on (site_config/media.py).
+    path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", media, name="media"),
 ]
 
 if settings.DEBUG:
-    from django.conf.urls.static import static
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 
     urlpatterns += staticfiles_urlpatterns()
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 # Wagtail's page serving, with two of its own views replaced under their names (which
 # Wagtail reverses): its front-end log-in (a plain Django LoginView, which knows neither

@@ -81,6 +81,12 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Compresses pages for browsers that ask for gzip. Below WhiteNoise, which answers
+    # static files (already compressed at collectstatic) before this is reached; above the
+    # page cache, so the cache keeps one plain copy of a page and every reader's answer,
+    # from the cache or not, is compressed for that reader alone (with Vary:
+    # Accept-Encoding). Django masks the CSRF token anew in every answer (BREACH).
+    "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "core.middleware.SamenLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -174,6 +180,8 @@ STATIC_ROOT = env.STATIC_ROOT
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.MEDIA_ROOT
+# Uploads served by the site itself (site_config/media.py); always in debug mode.
+SERVE_MEDIA = env.SERVE_MEDIA
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},

@@ -70,6 +70,9 @@ S3_REGION = env_str("S3_REGION", "")
 S3_ACCESS_KEY_ID = env_str("S3_ACCESS_KEY_ID", "")
 S3_SECRET_ACCESS_KEY = env_str("S3_SECRET_ACCESS_KEY", "")
 S3_CUSTOM_DOMAIN = env_str("S3_CUSTOM_DOMAIN", "")
+# The site itself answers MEDIA_URL from MEDIA_ROOT: only to try the production settings on
+# one machine (make serve-prod); in production a proxy or the S3 storage serves the media.
+SERVE_MEDIA = env_bool("SERVE_MEDIA", False)
 # The full-page cache for anonymous readers (pagecache/middleware.py): how long a copy may be
 # served, and how much longer a CDN may serve it while fetching a fresh one. 0 switches it off.
 PAGE_CACHE_SECONDS = int(env_str("PAGE_CACHE_SECONDS", "600"))
