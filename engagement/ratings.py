@@ -65,15 +65,21 @@ class RatingSummary:
         return average_text(self.average)
 
     @property
-    def filled_stars(self):
-        """How many of five stars to draw filled: the average to the nearest whole star."""
+    def stars_drawn(self):
+        """How many of five stars to draw: the shown average to the nearest half star
+        (4.2 → 4, 4.3 → 4.5, 4.8 → 5), so the drawing never disagrees with the number."""
         average = self.average
-        return int(average.quantize(Decimal(1), rounding=ROUND_HALF_UP)) if average is not None else 0
+        if average is None:
+            return Decimal(0)
+        return (average * 2).quantize(Decimal(1), rounding=ROUND_HALF_UP) / 2
 
     @property
-    def star_glyphs(self):
-        filled = self.filled_stars
-        return "\u2605" * filled + "\u2606" * (len(SCORES) - filled)
+    def star_row(self):
+        """The five stars to draw, left to right: "full", "half" or "empty"."""
+        drawn = self.stars_drawn
+        full = int(drawn)
+        half = 1 if drawn - full else 0
+        return ("full",) * full + ("half",) * half + ("empty",) * (len(SCORES) - full - half)
 
     @property
     def spread(self):

@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db
 
 def related_titles(client, page):
     soup = parse(client.get(page.url))
-    return [a.get_text(strip=True) for a in soup.select(".related__list li > a")]
+    return [a.get_text(strip=True) for a in soup.select(".related__list .post-card__title a")]
 
 
 @pytest.fixture
@@ -31,7 +31,7 @@ def test_the_english_post_shows_the_english_version_of_its_pin(client, pinned_pa
     assert related_titles(client, reading) == ["Tweede bericht"]
     assert related_titles(client, english_reading) == ["Second post"]
     soup = parse(client.get(english_reading.url))
-    assert [a["href"] for a in soup.select(".related__list li > a")] == [english_pinned.url]
+    assert [a["href"] for a in soup.select(".related__list .post-card__title a")] == [english_pinned.url]
 
 
 def test_a_pin_without_english_version_is_left_out_in_english(client, bilingual, author, translate_post):
