@@ -9,6 +9,7 @@ from core.i18n import alternates, language_links
 from core.navigation import menu_sections
 from pagecache.labels import depends_on, page_label
 from pagecache.personal_parts import render_part
+from pages.description import page_description
 from pages.workflow_mail import last_decision
 
 register = template.Library()
@@ -58,6 +59,12 @@ def shows(context, *pages):
     if request is not None:
         depends_on(request, *(page_label(page) for page in pages if page is not None))
     return ""
+
+
+@register.simple_tag
+def meta_description(page):
+    """The page's description for ``<meta name="description">`` (pages/description.py)."""
+    return page_description(page) if page else ""
 
 
 @register.simple_tag

@@ -154,7 +154,37 @@
     });
   }
 
+  /* The header's menu on a small screen: the Menu button (hidden in the HTML, so that
+     without JavaScript the menu is simply open) folds the sections, search, language and
+     account away. A button toggles on Enter and Space by itself; Escape closes the menu
+     and puts the focus back on the button. On a wide screen CSS shows the menu anyway. */
+  function setUpMenu(root) {
+    var header = root.querySelector("[data-site-header]");
+    var button = header && header.querySelector("[aria-controls]");
+    var menu = button && header.querySelector("#" + button.getAttribute("aria-controls"));
+    if (!menu) return;
+
+    function show(open) {
+      button.setAttribute("aria-expanded", open ? "true" : "false");
+      menu.classList.toggle("site-header__menu--open", open);
+    }
+
+    show(false);
+    header.classList.add("site-header--collapsible");
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      show(button.getAttribute("aria-expanded") !== "true");
+    });
+    header.addEventListener("keydown", function (event) {
+      if (event.key !== "Escape" || button.getAttribute("aria-expanded") !== "true") return;
+      if (!button.offsetParent) return; /* a wide screen: there is nothing to close */
+      show(false);
+      button.focus();
+    });
+  }
+
   function setUpPage(root) {
+    setUpMenu(root);
     root.querySelectorAll("[data-reactions]").forEach(setUpReactionBatches);
     root.querySelectorAll("[data-rating]").forEach(setUpRating);
     setUpSharing(root);
