@@ -63,8 +63,8 @@ def test_no_page_scrolls_sideways_or_breaks_an_accessibility_rule(live_server, b
         for stop in stops:
             where = f"{stop.path} at {width} px"
             response = page.goto(f"{live_server.url}{stop.path}")
-            if response is None or response.status != 200:
-                problems.append(f"{where}: answered {response.status if response else 'nothing'}")
+            if response is None or response.status != 200 or page.url != f"{live_server.url}{stop.path}":
+                problems.append(f"{where}: answered {response.status if response else 'nothing'} at {page.url}")
                 continue
             overflow = sideways_overflow(page)
             if overflow:
