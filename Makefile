@@ -14,6 +14,7 @@ PROD_PORT ?= 8001
 PARALLEL ?= -n auto
 
 .DEFAULT_GOAL := help
+.PHONY: screenshots
 .PHONY: help run setup test test-postgres lint format check messages messages-check clean serve-prod bench bench-publish lock assets
 
 help: ## List the targets
@@ -52,6 +53,13 @@ serve-prod: $(VENV)/.runtime ## Production settings: gunicorn and a task worker,
 	$(MANAGE) migrate --no-input && $(MANAGE) collectstatic --no-input --verbosity 0 && \
 	$(MANAGE) load_demo --domain 127.0.0.1:$(PROD_PORT) && \
 	$(BIN)/honcho -f Procfile start --port $(PROD_PORT)
+
+# A scratch database of its own, so the screenshots never touch db.sqlite3.
+SCREENSHOTS_DB ?= /tmp/samen-screenshots.sqlite3
+
+screenshots: $(VENV)/.dev ## Screenshots of the demo's pages (390 and 1280 px, nl and en, two looks) into docs/screenshots/
+	rm -f $(SCREENSHOTS_DB) $(SCREENSHOTS_DB)-wal $(SCREENSHOTS_DB)-shm
+	DATABASE_URL=sqlite:///$(SCREENSHOTS_DB) MEDIA_ROOT=$(SCREENSHOTS_DB)-media $(MANAGE) take_screenshots
 
 bench: bench-tools $(VENV)/.runtime ## Load-test serve-prod's set-up with wrk on generated data (samen_bench); writes docs/performance.md
 	$(BIN)/python -m bench.run --write docs/performance.md
