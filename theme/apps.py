@@ -8,3 +8,8 @@ class ThemeConfig(AppConfig):
     name = "theme"
     verbose_name = _("Theme")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import purges
+
+        purges.connect()
