@@ -19,9 +19,11 @@ ENDPOINT_PREFIXES = ("/reacties/", "/beoordelen/", "/statistieken/", "/lidmaatsc
 FILE_PREFIXES = (settings.STATIC_URL, settings.MEDIA_URL)
 # The load balancer's two questions (site_config/health.py).
 HEALTH_PATHS = ("/healthz", "/readyz")
+# What browsers ask for by themselves: a redirect to the theme's icon (theme/views.py).
+ICON_PATHS = ("/favicon.ico",)
 
 # Everything that lives outside the language prefixes on purpose.
-UNPREFIXED = ADMIN_PREFIXES + ENDPOINT_PREFIXES + FILE_PREFIXES + HEALTH_PATHS
+UNPREFIXED = ADMIN_PREFIXES + ENDPOINT_PREFIXES + FILE_PREFIXES + HEALTH_PATHS + ICON_PATHS
 # Inside each language: the account forms and the member profiles, answered per member.
 MEMBER_PREFIXES = tuple(f"/{code}/{section}/" for code, _name in settings.LANGUAGES for section in ("account", "leden"))
 NOT_PAGES = UNPREFIXED + MEMBER_PREFIXES

@@ -16,6 +16,7 @@ from pages.sitemap import robots, sitemap
 from search.views import search
 from site_config.health import healthz, readyz
 from site_config.media import media
+from theme.views import favicon
 
 # Admin, documents and the reaction, reading and rating endpoints stay outside the language prefix; every
 # page, and the account pages, live under /nl/ or /en/.
@@ -33,6 +34,7 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("readyz", readyz, name="readyz"),
     path("robots.txt", robots, name="robots"),
+    path("favicon.ico", favicon, name="favicon"),
     path("statistieken/gelezen/<int:page_id>/", read_beacon, name="read_beacon"),
     path("beoordelen/<int:page_id>/", rate, name="rate"),
     path("lidmaatschap/stoppen/<str:token>/", stop_new_post_mails, name="group_mail_stop"),
