@@ -108,4 +108,4 @@ class CreatePostInTheEditorTests(WagtailPageTestCase):
         response = self.client.get(preview_url)
         self.assertEqual(response.status_code, 200)
         self.assertContains(response, "Eerste alinea in de preview.")
-        self.assertContains(response, '<h1 class="post__title">Nog niet opgeslagen</h1>', html=True)
+        self.assertContains(response, '<h1 class="post__title utrecht-heading-1">Nog niet opgeslagen</h1>', html=True)
