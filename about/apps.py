@@ -9,3 +9,8 @@ class AboutConfig(AppConfig):
     name = "about"
     verbose_name = _("About this site")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import purges
+
+        purges.connect()

@@ -9,7 +9,12 @@ from pages.models import IntroPage
 
 class HomePage(IntroPage):
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["groups.GroupIndexPage", "blog.BlogIndexPage"]
+    subpage_types = [
+        "groups.GroupIndexPage",
+        "blog.BlogIndexPage",
+        "about.AboutPage",
+        "about.AccessibilityStatementPage",
+    ]
 
     class Meta:
         verbose_name = _("home page")
