@@ -2,6 +2,8 @@
 pages, members and what they did. One JSON file per kind:
 
 - ``site.json``: the home page's intro and the two index pages ("Groepen", "Blogs");
+- ``about.json``: the pages about the site the footer links to: the accessibility
+  statement, and the privacy statement, contact page and colophon with their footer roles;
 - ``users.json``: the demo's logins, for development only (the README shows the same table);
   ``key`` is how the other files name a user;
 - ``groups.json``: the groups; ``closed`` marks the one members join on request;
@@ -42,6 +44,7 @@ def _english_by_dutch(pages):
 
 
 SITE = _read("site")
+ABOUT = _read("about")
 USERS = _read("users")
 GROUPS = _read("groups")
 POSTS = _read("posts")

@@ -12,6 +12,8 @@ from wagtail_localize.models import StringSegment, StringTranslation, Translatio
 
 from allauth.account.models import EmailAddress
 
+from about.factories import AboutPageFactory, AccessibilityStatementPageFactory
+from about.models import AboutPage, AccessibilityStatementPage
 from access.models import Membership
 from access.policy import AccessLevel
 from accounts.factories import UserFactory
@@ -53,6 +55,7 @@ class Command(BaseCommand):
 
         group_index = self.index(GroupIndexPage, home, GroupIndexPageFactory, content.SITE["group_index"])
         blog_index = self.index(BlogIndexPage, home, BlogIndexPageFactory, content.SITE["blog_index"])
+        about_pages = self.about_pages(home)
 
         groups = {}
         for spec in content.GROUPS:
@@ -101,7 +104,7 @@ class Command(BaseCommand):
         self.ratings({**posts, **groups}, users)
         self.reads(posts)
         english = Locale.objects.get(language_code="en")
-        for page in [home, group_index, blog_index, *groups.values(), *posts.values()]:
+        for page in [home, group_index, blog_index, *about_pages, *groups.values(), *posts.values()]:
             if page.slug not in content.UNTRANSLATED_POSTS:
                 self.translate(page, english, users["vera"])
         self.stdout.write(self.style.SUCCESS(f"Demo content ready ({self.created} new objects)."))
@@ -215,6 +218,39 @@ class Command(BaseCommand):
             image = ImageFactory(title=title, collection=shared_collection())
             self.created += 1
         return image
+
+    def about_pages(self, home):
+        """The accessibility statement and the other pages the footer links to."""
+        spec = content.ABOUT["accessibility"]
+        problems = [{"type": "problem", "value": problem} for problem in spec["known_problems"]]
+        statement = self.page(
+            AccessibilityStatementPage,
+            home,
+            spec["slug"],
+            AccessibilityStatementPageFactory,
+            title=spec["title"],
+            organisation=spec["organisation"],
+            site_address=spec["site_address"],
+            compliance_status=spec["compliance_status"],
+            statement_date=datetime.date.fromisoformat(spec["statement_date"]),
+            last_checked=datetime.date.fromisoformat(spec["last_checked"]),
+            check_results=spec["check_results"],
+            known_problems=json.dumps(problems),
+            contact=spec["contact"],
+        )
+        others = [
+            self.page(
+                AboutPage,
+                home,
+                page["slug"],
+                AboutPageFactory,
+                title=page["title"],
+                footer_role=page["footer_role"],
+                body=json.dumps(page["body"]),
+            )
+            for page in content.ABOUT["pages"]
+        ]
+        return [statement, *others]
 
     def index(self, model, home, factory, spec):
         return self.page(model, home, spec["slug"], factory, title=spec["title"], intro=spec["intro"])
