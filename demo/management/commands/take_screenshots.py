@@ -5,6 +5,7 @@ desktop's width, in Dutch and English, in Samen's own look and in another organi
 Run by ``make screenshots`` on a scratch database: it loads the demo content, serves the
 site on a free port of 127.0.0.1 and drives Debian's Chromium (CHROMIUM_PATH)."""
 
+import io
 import os
 import shutil
 import threading
@@ -20,6 +21,7 @@ from django.core.wsgi import get_wsgi_application
 
 from wagtail.models import Site
 
+from PIL import Image
 from playwright.sync_api import sync_playwright
 
 from demo.tour import tour
@@ -37,6 +39,9 @@ MUNICIPALITY = {
     "color_focus": "#2d9cdb",
 }
 LOOKS = ("samen", "gemeente")
+# A palette of 256 colours keeps the folder small in git (a third of a true-colour PNG) and
+# still shows every colour of the page.
+COLOURS = 256
 PAGE_TITLES = {
     "home": "Home",
     "blogs": "Blog index",
@@ -91,7 +96,7 @@ class Command(BaseCommand):
                         for stop in stops:
                             page.goto(f"{base}{stop.path}", wait_until="networkidle")
                             name = f"{stop.name}-{width}-{stop.language}-{look}.png"
-                            page.screenshot(path=str(folder / name))
+                            shrink(page.screenshot(), folder / name)
                             written.append((stop, width, look, name))
                         context.close()
                     browser.close()
@@ -138,3 +143,9 @@ class Command(BaseCommand):
             cells = " | ".join(f"[{files[width]}]({files[width]})" for width in VIEWPORTS)
             lines.append(f"| {PAGE_TITLES[page]} (`{path}`) | {language} | {look} | {cells} |")
         (folder / "README.md").write_text("\n".join(lines) + "\n")
+
+
+def shrink(png, path):
+    """Save a screenshot as a PNG with a palette: the pages are flat colours and text."""
+    with Image.open(io.BytesIO(png)) as picture:
+        picture.convert("RGB").quantize(COLOURS, method=Image.Quantize.MEDIANCUT).save(path, optimize=True)
