@@ -1,16 +1,18 @@
-"""Where pages may live: the home page holds exactly the two index pages."""
+"""Where pages may live: the home page holds the two index pages and the pages about the
+site (accessibility statement, privacy, contact, colophon)."""
 
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
+from about.models import AboutPage, AccessibilityStatementPage
 from blog.models import BlogIndexPage, BlogPage
 from groups.models import GroupIndexPage, GroupPage
 from home.models import HomePage
 
 
 class HomePageTreeTests(WagtailPageTestCase):
-    def test_home_holds_only_the_group_index_and_the_blog_index(self):
-        self.assertAllowedSubpageTypes(HomePage, {GroupIndexPage, BlogIndexPage})
+    def test_home_holds_only_the_indexes_and_the_pages_about_the_site(self):
+        self.assertAllowedSubpageTypes(HomePage, {GroupIndexPage, BlogIndexPage, AboutPage, AccessibilityStatementPage})
 
     def test_home_sits_only_at_the_root(self):
         self.assertAllowedParentPageTypes(HomePage, {Page})
