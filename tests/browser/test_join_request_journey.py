@@ -36,6 +36,11 @@ def log_in(page, live_server, email, password, next_url):
     page.get_by_label("E-mail").fill(email)
     page.get_by_label("Wachtwoord").first.fill(password)
     page.get_by_role("button", name="Aanmelden").click()
+    expect(page.locator("body")).to_have_attribute("data-rendered-for", "member")
+    # On a phone the account links sit behind the header's Menu button.
+    menu = page.get_by_role("button", name="Menu")
+    if menu.is_visible():
+        menu.click()
     expect(page.get_by_role("navigation", name="Jouw account")).to_contain_text("Afmelden")
 
 
