@@ -9,6 +9,7 @@ from django.utils import translation
 
 from wagtail.models import Locale, Site
 
+from about.models import AccessibilityStatementPage
 from accounts.models import User
 from blog.models import BlogIndexPage, BlogPage
 from groups.models import GroupIndexPage, GroupPage
@@ -33,8 +34,8 @@ def _translated(page, locale):
 
 
 def tour():
-    """Every stop, Dutch first: home, blog index, a post, a group, the groups, a search, a
-    writer's profile, sign-up and log-in."""
+    """Every stop, Dutch first: home, blog index, a post, a group, the groups, the
+    accessibility statement, a search, a writer's profile, sign-up and log-in."""
     home = Site.objects.get(is_default_site=True).root_page.specific
     dutch = {
         "home": home,
@@ -42,6 +43,7 @@ def tour():
         "post": BlogPage.objects.live().descendant_of(home).get(slug=POST_SLUG),
         "group": GroupPage.objects.live().descendant_of(home).get(slug=GROUP_SLUG),
         "groups": GroupIndexPage.objects.live().descendant_of(home).get(),
+        "accessibility": AccessibilityStatementPage.objects.live().descendant_of(home).get(),
     }
     writer = User.objects.get(email=WRITER_EMAIL)
     stops = []
@@ -55,6 +57,7 @@ def tour():
                 "post": pages["post"].url,
                 "group": pages["group"].url,
                 "groups": pages["groups"].url,
+                "accessibility": pages["accessibility"].url,
                 "search": f"{reverse('search')}?q={SEARCH_WORDS[language]}",
                 "profile": reverse("profiles:profile", args=[writer.pk]),
                 "signup": reverse("account_signup"),

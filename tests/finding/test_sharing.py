@@ -150,7 +150,7 @@ def test_description_and_open_graph_tell_what_the_post_is(shared, corpus):
     assert one(shared, "og:title") == SHARED_TITLE
     assert one(shared, "og:description") == post.teaser
     assert one(shared, "og:type") == "article"
-    assert one(shared, "og:site_name") == "Samen"
+    assert one(shared, "og:site_name") == "Samen"  # the default theme's organisation name
     assert one(shared, "og:locale") == "nl_NL"
     assert meta(shared, "og:locale:alternate") == ["en_GB"]
 

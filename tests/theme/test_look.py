@@ -95,6 +95,10 @@ def test_a_theme_sets_the_colours_font_icons_logo_and_name(client, site, home):
     assert brand.img["src"] == logo.get_rendition("height-40").url
     assert (brand.img["width"], brand.img["height"], brand.img["alt"]) == ("120", "40", "")
     assert brand.img["srcset"] == f"{logo.get_rendition('height-80').url} 2x"
+    # The name also ends the window's title and names the site to link previews.
+    assert soup.title.string.endswith(" · Gemeente Voorbeeld")
+    assert soup.find("meta", property="og:site_name")["content"] == "Gemeente Voorbeeld"
+    assert parse(client.get("/nl/account/login/")).title.string.endswith(" · Gemeente Voorbeeld")
 
 
 def test_the_logo_stands_in_for_a_missing_icon(site):

@@ -48,6 +48,7 @@ PAGE_TITLES = {
     "post": "A post",
     "group": "A group",
     "groups": "Groups index",
+    "accessibility": "Accessibility statement",
     "search": "Search results",
     "profile": "A member's profile",
     "signup": "Sign up",
