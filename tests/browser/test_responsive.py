@@ -112,3 +112,18 @@ def test_the_menu_button_opens_and_closes_with_the_keyboard(live_server, browser
         # The page still fits the phone with the menu open and closed.
         assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), path
     context.close()
+
+
+def test_without_javascript_the_phones_menu_is_a_plain_list(live_server, browser):
+    """No script, no button to press (it stays hidden): the header shows its links, the
+    search and the language switch as they are, and the page still fits a small phone."""
+    context = browser.new_context(viewport={"width": 320, "height": HEIGHT}, locale="nl-NL", java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{live_server.url}/nl/")
+    header = page.locator("header").first
+    expect(header.locator("button[aria-expanded]")).to_be_hidden()
+    expect(header.get_by_role("link", name="Aanmelden")).to_be_visible()
+    expect(header.get_by_role("link", name="Engels")).to_be_visible()
+    expect(header.get_by_role("searchbox")).to_be_visible()
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    context.close()
