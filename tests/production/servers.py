@@ -137,7 +137,10 @@ class Server:
             with suppress(ProcessLookupError):
                 os.killpg(self.process.pid, number)
 
-    def wait(self, timeout=15):
+    # Longer than gunicorn.conf.py's graceful_timeout (20 s): a worker slow to quit is the
+    # master's to kill, so the master always exits by itself and cleans up (its control
+    # socket included) instead of being killed here first.
+    def wait(self, timeout=25):
         try:
             self.process.wait(timeout=timeout)
         except subprocess.TimeoutExpired:

@@ -80,4 +80,5 @@ def test_each_server_given_a_path_answers_on_its_own_socket(workdir):
         assert not (workdir / "home" / ".gunicorn").exists()
     finally:
         stop_servers(servers)
-    assert not any(path.exists() for path in sockets), "a stopped server leaves its socket behind"
+    left = [server.log.read_text()[-3000:] for server, path in zip(servers, sockets, strict=True) if path.exists()]
+    assert not left, "a stopped server leaves its socket behind:\n" + "\n".join(left)
