@@ -98,10 +98,15 @@ def group_collection(group_page):
     """The group's own collection (made when missing, named after the group)."""
     link = GroupImages.objects.select_related("collection").filter(group_key=group_page.translation_key).first()
     if link is not None:
-        if link.collection.name != group_page.title:
-            link.collection.name = group_page.title
-            link.collection.save(update_fields=["name"])
-        return link.collection
+        collection = link.collection
+        if collection.name != group_page.title:
+            collection.name = group_page.title
+            collection.save(update_fields=["name"])
+            # Collections are kept in order of their names, and adding one relies on it: a
+            # renamed collection left in its old place made the next insert move its
+            # neighbours onto each other's paths.
+            collection.move(collection.get_parent(), "sorted-child")
+        return collection
     parent = _collection_under(Collection.get_first_root_node(), GROUPS_COLLECTION)
     collection = parent.add_child(instance=Collection(name=group_page.title))
     GroupImages.objects.create(group_key=group_page.translation_key, collection=collection)

@@ -18,6 +18,7 @@ from PIL import Image as PillowImage
 from access.models import Membership
 from core.factories import ImageFactory
 from groups import membership
+from groups.factories import GroupPageFactory
 from groups.rights import group_collection, set_up_group, shared_collection
 from tests.groups.helpers import add_member
 from tests.helpers import parse
@@ -126,3 +127,21 @@ def test_owners_and_admins_may_change_their_groups_pictures_members_not(client, 
 def test_leaving_the_group_takes_the_pictures_away(client, group, author, pictures):
     membership.leave(author, group)
     assert client.get(reverse("wagtailimages_chooser:choose")).status_code in (302, 403)
+
+
+def test_a_renamed_group_keeps_the_collections_in_order_so_new_groups_can_be_added(group):
+    """Collections are kept sorted by name; a renamed group's collection moves to its new
+    place, so adding the next group's collection does not collide with a neighbour's."""
+    names = ["Buurtpreventie", "Duurzaamheid", "Fietspaden"]
+    groups = [GroupPageFactory(parent=group.get_parent(), title=name) for name in names]
+    for each in groups:
+        set_up_group(each)
+    groups[0].title = "Zwemwater"  # from the front of the list to its end
+    groups[0].save()
+    set_up_group(groups[0])
+    set_up_group(GroupPageFactory(parent=group.get_parent(), title="Cultuur"))
+
+    siblings = group_collection(groups[1]).get_parent().get_children()
+    in_tree_order = [collection.name for collection in siblings]
+    assert in_tree_order == sorted(in_tree_order)
+    assert {"Zwemwater", "Cultuur"} <= set(in_tree_order)
