@@ -10,7 +10,9 @@ What is recognised as already there, so that a run never doubles anything:
   its own slug (``belastingpost-met-100-reacties``): the post that has exactly 100
   visible reactions, for measuring a long thread;
 - a post's reactions, reads and the follows by the post: a post that has any is left alone;
-- memberships and ratings by member and item (the database allows one of each).
+- memberships and ratings by member and item (the database allows one of each);
+- the Wagtail floor page (``bench.models``) by its slug under the home page; its body
+  follows the featured post's, and is written again when that changed.
 
 Speed. Posts are built with the project's factory and put in the tree with treebeard's
 ``add_child`` (one save each, with the search index paused), then published in bulk
@@ -50,7 +52,9 @@ from groups.models import GroupIndexPage, GroupPage
 from groups.rights import sync_member
 
 from .bulk import index_in_bulk, insert_own_rows, publish_in_bulk, search_index_paused
-from .plan import DEFAULT_SEED, FEATURED_SLUG, IMAGE_COUNT, LoadDataError, Plan, Sizes, make_plan
+from .floor import plain_blocks
+from .models import WagtailFloorPage
+from .plan import DEFAULT_SEED, FEATURED_SLUG, IMAGE_COUNT, WAGTAIL_FLOOR_SLUG, LoadDataError, Plan, Sizes, make_plan
 
 POST_NUMBER = re.compile(r"-(\d{4,})$")
 
@@ -84,6 +88,7 @@ class Builder:
         self._step("reactions", self.reactions, users, posts)
         self._step("ratings", self.ratings, users, groups, posts)
         self._step("reads", self.reads, posts)
+        self._step("floor page", self.wagtail_floor, group_index.get_parent(), posts[1])
         return posts[1]
 
     def _step(self, name, method, *args):
@@ -212,6 +217,24 @@ class Builder:
         groups[post.group].add_child(instance=page)
         return page
 
+    def wagtail_floor(self, home, featured):
+        """The Wagtail floor page under the home page, with the featured post's title and
+        body in Wagtail's own blocks."""
+        body = plain_blocks(featured)
+        page = WagtailFloorPage.objects.child_of(home).filter(slug=WAGTAIL_FLOOR_SLUG).first()
+        if page is None:
+            page = WagtailFloorPage(title=featured.title, slug=WAGTAIL_FLOOR_SLUG, body=json.dumps(body))
+            # add_child does not ask the home page's subpage_types: those say what editors
+            # may add there, and this page is not theirs to add.
+            home.add_child(instance=page)
+        elif page.live and page.title == featured.title and _stream(page) == body:
+            return page
+        else:
+            page.title, page.body = featured.title, json.dumps(body)
+        page.save_revision().publish()
+        self.added["floor page"] += 1
+        return page
+
     def reactions(self, users, posts):
         post_type = ContentType.objects.get_for_model(BlogPage)
         planned = {str(posts[number].pk): number for number in self.plan.reactions}
@@ -328,6 +351,10 @@ class Builder:
                 ignore_conflicts=True,
             )
         self.added["reads"] += len(todo)
+
+
+def _stream(page):
+    return [{"type": block["type"], "value": block["value"]} for block in page.body.raw_data]
 
 
 def generate(sizes=None, seed=DEFAULT_SEED, log=print):

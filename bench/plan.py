@@ -31,6 +31,8 @@ MEMBER_EMAIL = "lid{:03d}@laadtest.samen.test"
 BENCH_MEMBER_EMAIL = MEMBER_EMAIL.format(1)
 BENCH_MEMBER_PASSWORD = DEFAULT_PASSWORD
 FEATURED_SLUG = "belastingpost-met-100-reacties"
+# The Wagtail floor page (bench.models), under the home page in the site's language.
+WAGTAIL_FLOOR_SLUG = "wagtail-vloer"
 FEATURED_REACTIONS = 100
 IMAGE_COUNT = 8
 # Posts are dated between these two moments; reactions follow within a month.
