@@ -13,6 +13,10 @@ DURATION = int(os.environ.get("BENCH_DURATION", DEFAULT_DURATION))
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", DEFAULT_CONNECTIONS))
 THREADS = 2
 WARM_UP_SECONDS = 2
+# wrk gives up on an answer after 2 s by default and counts it as a socket error, leaving it
+# out of the latencies; a page rendered whole on a busy machine may take that long, and is
+# slow, not failed. gunicorn's own limit is 30 s.
+TIMEOUT_SECONDS = 10
 
 
 def require_wrk():
@@ -73,7 +77,7 @@ def parse_wrk(output):
 
 def wrk_command(url, seconds, session_id=None):
     connections = max(CONNECTIONS, THREADS)
-    command = ["wrk", f"-t{THREADS}", f"-c{connections}", f"-d{seconds}s", "--latency"]
+    command = ["wrk", f"-t{THREADS}", f"-c{connections}", f"-d{seconds}s", f"--timeout={TIMEOUT_SECONDS}s", "--latency"]
     if session_id:
         command += ["-H", f"Cookie: sessionid={session_id}"]
     return [*command, url]
