@@ -61,7 +61,7 @@ screenshots: $(VENV)/.dev ## Screenshots of the demo's pages (390 and 1280 px, n
 	rm -f $(SCREENSHOTS_DB) $(SCREENSHOTS_DB)-wal $(SCREENSHOTS_DB)-shm
 	DATABASE_URL=sqlite:///$(SCREENSHOTS_DB) MEDIA_ROOT=$(SCREENSHOTS_DB)-media $(MANAGE) take_screenshots
 
-bench: bench-tools $(VENV)/.runtime ## Load-test serve-prod's set-up with wrk on generated data (samen_bench); writes docs/performance.md
+bench: bench-tools $(VENV)/.runtime ## Load-test serve-prod's set-up, cached and rendered whole, against a plain Wagtail page (samen_bench); writes docs/performance.md
 	$(BIN)/python -m bench.run --write docs/performance.md
 
 bench-publish: $(VENV)/.dev ## Time publishing a post in a group of 2,000 members, this tree against BEFORE (default e7f6302)

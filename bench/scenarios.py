@@ -1,4 +1,5 @@
-"""What is measured: the scenarios, the member's session they use, and one measurement."""
+"""What is measured: the scenarios, the servers that answer them, the member's session they
+use, and one measurement."""
 
 import re
 import time
@@ -15,7 +16,21 @@ MEMBER_EMAIL = "lid001@laadtest.samen.test"
 MEMBER_PASSWORD = "samen-wachtwoord"  # noqa: S105 - a generated demo account on this machine
 GROUP = "/nl/groepen/gemeentefinancien/"
 FEATURED_POST = f"{GROUP}belastingpost-met-100-reacties/"
+# One of the demo's own Dutch posts (demo/content/posts.json): three paragraphs, one reaction.
+DEMO_POST = "/nl/groepen/menskracht/vijf-vragen-voor-een-goed-ontwikkelgesprek/"
+# The Dutch blog index lists the demo's posts and the 1,000 generated ones; the English one
+# only the demo's translated posts, since the load data is written in Dutch alone.
+BLOG_INDEX = "/nl/blogs/"
+DEMO_BLOG_INDEX = "/en/blogs/"
 SEARCH_WORD = "gemeente"  # in most generated posts
+SEARCH = f"/nl/zoeken/?q={SEARCH_WORD}"
+HEALTHZ = "/healthz"
+# A plain Wagtail page with the featured post's body (bench/models.py).
+WAGTAIL_FLOOR = "/nl/wagtail-vloer/"
+
+# The two servers: the production settings as they are, and the same with the page cache
+# off, so that every page is rendered whole (as after a purge, for editors, without Redis).
+CACHED, WHOLE = "cached", "whole"
 
 
 @dataclass(frozen=True)
@@ -23,6 +38,7 @@ class Scenario:
     name: str
     path: str
     logged_in: bool = False
+    server: str = CACHED
     # A page the anonymous full-page cache is meant for: held to the cached-page target.
     cacheable: bool = False
 
@@ -31,19 +47,42 @@ class Scenario:
         return "logged in" if self.logged_in else "anonymous"
 
 
+def _pages():
+    """Every page, anonymous and logged in, from the shared cache and rendered whole. Pages
+    compared with each other are measured one after the other, and each cached scenario
+    next to its whole one, so that a machine that speeds up or slows down during the run
+    moves both sides of a comparison."""
+    families = [
+        [("post with 100 reactions", FEATURED_POST, True), ("demo post, 1 reaction", DEMO_POST, False)],
+        [("group page", GROUP, True)],
+        [("blog index, 1,000 posts", BLOG_INDEX, True), ("blog index, the demo's 9 (en)", DEMO_BLOG_INDEX, False)],
+        [(f"search '{SEARCH_WORD}'", SEARCH, True)],
+    ]
+    scenarios = []
+    for family in families:
+        for logged_in in (False, True):
+            for name, path, cached in family:
+                if cached:
+                    cacheable = path != SEARCH and not logged_in
+                    scenarios.append(Scenario(name, path, logged_in, CACHED, cacheable=cacheable))
+                scenarios.append(Scenario(name, path, logged_in, WHOLE))
+    return scenarios
+
+
 SCENARIOS = [
-    Scenario("floor: /healthz", "/healthz"),
-    *(
-        Scenario(name, path, logged_in=logged_in, cacheable=cacheable and not logged_in)
-        for name, path, cacheable in [
-            ("post with 100 reactions", FEATURED_POST, True),
-            ("group page", GROUP, True),
-            ("blog index", "/nl/blogs/", True),
-            (f"search '{SEARCH_WORD}'", f"/nl/zoeken/?q={SEARCH_WORD}", False),
-        ]
-        for logged_in in (False, True)
-    ),
+    Scenario("floor: /healthz", HEALTHZ, server=WHOLE),
+    Scenario("floor: Wagtail page", WAGTAIL_FLOOR, server=WHOLE),
+    *_pages(),
 ]
+
+
+def find(results, path, server, logged_in=False):
+    """The result of one scenario, or None when it was not measured."""
+    for result in results:
+        scenario = result.scenario
+        if (scenario.path, scenario.server, scenario.logged_in) == (path, server, logged_in):
+            return result
+    return None
 
 
 @dataclass
@@ -81,16 +120,22 @@ def log_in(base):
     return session.cookies["sessionid"]
 
 
-def check_pages(base, session_id):
-    """Every scenario answers 200 before it is measured; measuring a 404 says nothing."""
+def check_pages(bases, session_id):
+    """Every scenario answers 200 before it is measured (measuring a 404 says nothing), the
+    member is logged in on both servers, and the whole server never answers from the page
+    cache: it sends no X-Cache at all (pagecache/middleware.py sets one only on a page it
+    served from the cache or stored)."""
     for scenario in SCENARIOS:
         cookies = {"sessionid": session_id} if scenario.logged_in else {}
-        answer = requests.get(base + scenario.path, cookies=cookies, allow_redirects=False, timeout=60)
+        url = bases[scenario.server] + scenario.path
+        answer = requests.get(url, cookies=cookies, allow_redirects=False, timeout=60)
         if answer.status_code != 200:
-            raise BenchError(f"{scenario.path} ({scenario.who}) answered {answer.status_code}, not 200")
+            raise BenchError(f"{scenario.path} ({scenario.who}, {scenario.server}) answered {answer.status_code}")
         # A member's page offers the log-out form; without it the session did not take.
         if scenario.logged_in and "/account/logout/" not in answer.text:
-            raise BenchError(f"{scenario.path} does not show the member as logged in")
+            raise BenchError(f"{scenario.path} does not show the member as logged in ({scenario.server})")
+        if scenario.server == WHOLE and "X-Cache" in answer.headers:
+            raise BenchError(f"{scenario.path} came with X-Cache {answer.headers['X-Cache']} from the whole server")
 
 
 def cache_header(base, scenario, session_id):
@@ -99,27 +144,30 @@ def cache_header(base, scenario, session_id):
     return answer.headers.get("X-Cache", "none")
 
 
-def wait_until_idle(base, quiet_ms=15, in_a_row=5, limit_s=30):
-    """Wait until the server has worked off what the previous scenario left queued: slow
+def wait_until_idle(bases, quiet_ms=15, in_a_row=5, limit_s=30):
+    """Wait until both servers have worked off what the previous scenario left queued: slow
     pages keep the workers busy after wrk stops, and would be counted against the next
-    scenario. Idle is ``in_a_row`` answers of the floor, each within ``quiet_ms``."""
+    scenario (the servers share the machine's cores). Idle is ``in_a_row`` answers of the
+    floor, each within ``quiet_ms``."""
     deadline = time.monotonic() + limit_s
-    quiet = 0
-    while quiet < in_a_row and time.monotonic() < deadline:
-        started = time.monotonic()
-        requests.get(f"{base}/healthz", timeout=10)
-        quiet = quiet + 1 if (time.monotonic() - started) * 1000 < quiet_ms else 0
-        time.sleep(0.2)
+    for base in bases.values():
+        quiet = 0
+        while quiet < in_a_row and time.monotonic() < deadline:
+            started = time.monotonic()
+            requests.get(f"{base}{HEALTHZ}", timeout=10)
+            quiet = quiet + 1 if (time.monotonic() - started) * 1000 < quiet_ms else 0
+            time.sleep(0.2)
 
 
-def measure(base, scenario, session_id):
-    wait_until_idle(base)
-    print(f"- {scenario.name} ({scenario.who}) ...", end=" ", flush=True)
+def measure(bases, scenario, session_id):
+    wait_until_idle(bases)
+    print(f"- {scenario.name} ({scenario.who}, {scenario.server}) ...", end=" ", flush=True)
+    base = bases[scenario.server]
     session = session_id if scenario.logged_in else None
     # Warm up first: compiled templates, image renditions, database connections and,
     # when there is one, the page cache. Its failures count as failures all the same.
     *_, warm_up_failures = run_wrk(base + scenario.path, WARM_UP_SECONDS, session)
-    cache = cache_header(base, scenario, session_id) if scenario.path != "/healthz" else "-"
+    cache = cache_header(base, scenario, session_id) if scenario.path != HEALTHZ else "-"
     rps, p50, p99, total, failures = run_wrk(base + scenario.path, DURATION, session)
     result = Result(scenario, rps, p50, p99, total, failures + warm_up_failures, cache)
     print(f"{rps:.0f} req/s, p99 {p99:.0f} ms, {result.errors} errors", flush=True)

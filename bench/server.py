@@ -1,5 +1,6 @@
-"""The server under test: the database ``samen_bench`` set up as ``make serve-prod`` sets up
-its own, and gunicorn started on it, stopped afterwards, and its log read."""
+"""The servers under test: the database ``samen_bench`` set up as ``make serve-prod`` sets
+up its own, and two gunicorns on it (the production settings as they are, and the same
+with the page cache off), started, stopped afterwards, and their logs read."""
 
 import os
 import re
@@ -28,9 +29,19 @@ def free_port():
         return probe.getsockname()[1]
 
 
-def production_environment(port):
+def free_ports(count):
+    """``count`` different free ports (a port just let go may be handed out again)."""
+    ports = set()
+    while len(ports) < count:
+        ports.add(free_port())
+    return sorted(ports)
+
+
+def production_environment(port, whole=False):
     """The environment ``make serve-prod`` runs with, on the benchmark's own database,
-    Redis database and port."""
+    Redis database and port; ``whole``: with the page cache off, for anonymous readers and
+    members alike, so that every page is rendered whole."""
+    cache_off = {"PAGE_CACHE_SECONDS": "0", "MEMBER_PAGE_CACHE": "false"} if whole else {}
     return {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "site_config.settings.production",
@@ -44,6 +55,7 @@ def production_environment(port):
         "EMAIL_BACKEND": "django.core.mail.backends.console.EmailBackend",
         "PORT": str(port),
         "GUNICORN_ACCESS_LOG": "/dev/null",
+        **cache_off,
     }
 
 
@@ -73,8 +85,12 @@ def prepare_site(port, env):
         run_step("collectstatic", [python, "manage.py", "collectstatic", "--no-input", "--verbosity", "0"], env, log)
 
 
-def start_gunicorn(env):
-    log = open(WORK_DIR / "gunicorn.log", "w")  # noqa: SIM115 - open while gunicorn runs
+def log_of(name):
+    return WORK_DIR / f"gunicorn-{name}.log"
+
+
+def start_gunicorn(env, name):
+    log = open(log_of(name), "w")  # noqa: SIM115 - open while gunicorn runs
     process = subprocess.Popen(  # noqa: S603 - the virtualenv's gunicorn with our configuration
         [str(BIN / "gunicorn"), "-c", "gunicorn.conf.py"],
         cwd=ROOT,
@@ -86,18 +102,18 @@ def start_gunicorn(env):
     return process
 
 
-def wait_until_up(process, port):
+def wait_until_up(process, port, name):
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise BenchError(f"gunicorn stopped at start-up; see {WORK_DIR / 'gunicorn.log'}")
+            raise BenchError(f"the {name} gunicorn stopped at start-up; see {log_of(name)}")
         try:
             if requests.get(f"http://127.0.0.1:{port}/healthz", timeout=5).status_code == 200:
                 return
         except requests.RequestException:
             pass  # not listening yet, or its workers are still starting
         time.sleep(0.3)
-    raise BenchError("gunicorn did not answer /healthz within 60 s")
+    raise BenchError(f"the {name} gunicorn did not answer /healthz within 60 s")
 
 
 def stop_gunicorn(process):
@@ -112,15 +128,15 @@ def stop_gunicorn(process):
         process.wait()
 
 
-def worker_restarts():
+def worker_restarts(name):
     """How often gunicorn replaced a worker that had served ``max_requests``."""
-    log = WORK_DIR / "gunicorn.log"
+    log = log_of(name)
     return log.read_text().count("Autorestarting worker") if log.exists() else 0
 
 
-def server_problems():
+def server_problems(name):
     """Lines gunicorn logged at error level (worker timeouts, crashes, tracebacks)."""
-    log = WORK_DIR / "gunicorn.log"
+    log = log_of(name)
     if not log.exists():
         return []
     return [line for line in log.read_text().splitlines() if re.search(r"\[(ERROR|CRITICAL)\]|Traceback", line)]
