@@ -109,6 +109,7 @@ class BlogPage(ReadByAccessLevel, Rateable, BasePage):
     tags = ClusterTaggableManager(through=BlogPageTag, blank=True, verbose_name=_("tags"))
 
     base_form_class = BlogPageForm
+    route_select_related = ("locale", "author", "hero_image")
 
     content_panels = [
         *BasePage.content_panels,

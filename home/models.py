@@ -5,9 +5,10 @@ from blog.models import BlogPage
 from engagement.ratings import attach_ratings
 from groups.models import GroupPage
 from pages.models import IntroPage
+from pages.routing import RoutesByAddress
 
 
-class HomePage(IntroPage):
+class HomePage(RoutesByAddress, IntroPage):
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
         "groups.GroupIndexPage",

@@ -49,6 +49,8 @@ class BasePage(Page):
 
     # What else a change to any page of this type makes stale (see pagecache/labels.py).
     cache_labels = ()
+    # What serving a page of this type reads anyway, fetched with it (pages/routing.py).
+    route_select_related = ("locale",)
 
     def serve(self, request, *args, **kwargs):
         return self.refusal_or_redirect(request) or super().serve(request, *args, **kwargs)

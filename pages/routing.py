@@ -1,0 +1,41 @@
+"""Finding the page an address names in two queries, however deep it lies.
+
+Wagtail finds a page by walking the tree from the site's root: for each part of the
+address, one query for the child with that slug and one for its specific type, so a post at
+``/nl/groepen/<group>/<post>/`` cost six queries before anything was rendered. The page's
+``url_path`` already holds its whole address below the root, kept up to date by Wagtail on
+every save and move, so the page can be looked up by it directly.
+
+An address that names no page (a group's own sub-pages such as its members page, or one
+that does not exist) is walked the usual way. A routable page's sub-routes are never
+shadowed by a real page: the group page reserves their slugs (``groups.models.RESERVED_SLUGS``).
+"""
+
+from django.contrib.contenttypes.models import ContentType
+
+from wagtail.models import Page
+
+
+class RoutesByAddress:
+    """Mixed into the page type at a site's root (the home page)."""
+
+    def route(self, request, path_components):
+        if path_components:
+            page = page_at(f"{self.url_path}{'/'.join(path_components)}/")
+            if page is not None:
+                return page.route(request, [])
+        return super().route(request, path_components)
+
+
+def page_at(url_path):
+    """The specific page at ``url_path``, with what its type asks to be fetched along
+    (``route_select_related``), or None."""
+    found = Page.objects.filter(url_path=url_path).values_list("pk", "content_type_id").first()
+    if found is None:
+        return None
+    pk, content_type_id = found
+    model = ContentType.objects.get_for_id(content_type_id).model_class()
+    if model is None:  # a page type whose app was removed: let Wagtail's walk decide
+        return None
+    related = getattr(model, "route_select_related", ())
+    return model.objects.select_related(*related).filter(pk=pk).first()
