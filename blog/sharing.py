@@ -5,12 +5,13 @@ and the previous and next post in its group."""
 import json
 from urllib.parse import quote
 
-from django.db.models import Q
+from django.db.models import Q, Subquery
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.safestring import mark_safe
 
 from access.policy import viewable
+from core.i18n import live_translations
 from core.links import absolute_url
 
 SHARE_RENDITION = "fill-1200x630"
@@ -36,10 +37,9 @@ def share_context(request, post, group):
         rendition = post.hero_image.get_rendition(SHARE_RENDITION)
         image = {"url": absolute_url(rendition.url), "width": rendition.width, "height": rendition.height}
     language = post.locale.language_code
+    # The language switch and the hreflang links read the same versions: one query for all.
     other_languages = [
-        OG_LOCALES[code]
-        for code in post.get_translations().live().values_list("locale__language_code", flat=True)
-        if code in OG_LOCALES
+        OG_LOCALES[code] for code in sorted(live_translations(post)) if code != language and code in OG_LOCALES
     ]
     author = post.author
     data = {
@@ -86,11 +86,17 @@ def neighbours(user, post, group):
     those ``user`` may read; either may be None."""
     if group is None or post.pk is None or post.date_published is None:
         return {"previous_post": None, "next_post": None}
-    siblings = viewable(user, type(post).objects.child_of(group).filter(locale_id=post.locale_id)).exclude(pk=post.pk)
+    post_type = type(post)
+    siblings = viewable(user, post_type.objects.child_of(group).filter(locale_id=post.locale_id)).exclude(pk=post.pk)
     date = post.date_published
     older = siblings.filter(Q(date_published__lt=date) | Q(date_published=date, pk__lt=post.pk))
     newer = siblings.filter(Q(date_published__gt=date) | Q(date_published=date, pk__gt=post.pk))
-    return {
-        "previous_post": older.order_by("-date_published", "-pk").first(),
-        "next_post": newer.order_by("date_published", "pk").first(),
-    }
+    previous_pk = older.order_by("-date_published", "-pk").values("pk")[:1]
+    next_pk = newer.order_by("date_published", "pk").values("pk")[:1]
+    # Both in one query; which is which follows from the order of publication.
+    found = post_type.objects.filter(Q(pk=Subquery(previous_pk)) | Q(pk=Subquery(next_pk)))
+    result = {"previous_post": None, "next_post": None}
+    for neighbour in found:
+        is_older = (neighbour.date_published, neighbour.pk) < (date, post.pk)
+        result["previous_post" if is_older else "next_post"] = neighbour
+    return result
