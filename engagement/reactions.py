@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Case, CharField, Count, Exists, F, OuterRef, Q, Subquery, When
+from django.db.models.functions import Cast, Coalesce
 from django.utils import timezone
 
 from wagtail.models import Locale, Page
@@ -81,6 +82,22 @@ def reaction_counts(pages):
     return {pk: counts.get(str(canonical), 0) for pk, canonical in canonical_pk.items()}
 
 
+def with_reaction_counts(pages):
+    """``pages`` (a queryset) with ``reaction_count`` on each: the reactions shown in its
+    thread (on its default-language version), counted in the same query."""
+    default_id = default_locale_id()
+    source = Page.objects.filter(translation_key=OuterRef("translation_key"), locale_id=default_id).values("pk")[:1]
+    thread_pk = Case(When(locale_id=default_id, then=F("pk")), default=Coalesce(Subquery(source), F("pk")))
+    counted = (
+        shown(Reaction.objects.filter(site_id=settings.SITE_ID, object_pk=Cast(OuterRef("thread_pk"), CharField())))
+        .order_by()
+        .values("object_pk")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return pages.alias(thread_pk=thread_pk).annotate(reaction_count=Coalesce(Subquery(counted), 0))
+
+
 def reactions_closed(canonical):
     return ReactionSwitch.objects.filter(translation_key=canonical.translation_key, closed=True).exists()
 
@@ -131,10 +148,24 @@ class ThreadChoices:
         return {"order": self.order, "count": self.count, "auto": "1" if self.autoload else "0"}
 
 
-def thread_page(canonical, choices, request):
+def thread_counts(canonical):
+    """``(reactions shown, threads shown)`` in one query: every reaction a reader sees, and
+    the top-level reactions the thread lists (a removed one counts while it has replies
+    someone can read)."""
+    visible_reply = shown(Reaction.objects.filter(thread_id=OuterRef("pk"), level=1))
+    visible = Q(is_public=True, is_removed=False)
+    counts = thread_of(canonical).aggregate(
+        reactions=Count("pk", filter=visible),
+        threads=Count("pk", filter=Q(level=0) & (visible | Exists(visible_reply))),
+    )
+    return counts["reactions"], counts["threads"]
+
+
+def thread_page(canonical, choices, request, threads_total=None):
     """One batch of the thread: top-level reactions in the chosen order, each with its
     replies (oldest first). A removed reaction stays as a placeholder while it has
-    replies someone can read. Three queries, whatever the number of reactions."""
+    replies someone can read. Three queries, whatever the number of reactions; two when
+    the number of threads (``thread_counts``) is known."""
     everything = thread_of(canonical).select_related("user")
     visible_reply = shown(Reaction.objects.filter(thread_id=OuterRef("pk"), level=1))
     top_level = (
@@ -142,7 +173,7 @@ def thread_page(canonical, choices, request):
         .filter(Q(is_public=True, is_removed=False) | Exists(visible_reply))
         .order_by("submit_date" if choices.order == "oldest" else "-submit_date", "pk")
     )
-    page = paginate(request, top_level, choices.count)
+    page = paginate(request, top_level, choices.count, count=threads_total)
     threads = list(page.object_list)
     replies = shown(everything.filter(level=1, thread_id__in=[r.pk for r in threads])).order_by("submit_date", "pk")
     by_thread = {}

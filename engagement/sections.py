@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 
 from .forms import ReactionForm
 from .ratings import NO_VOTES, summaries
-from .reactions import ORDERS, PAGE_SIZES, ThreadChoices, canonical_post, reaction_count, reactions_closed, thread_page
+from .reactions import ORDERS, PAGE_SIZES, ThreadChoices, canonical_post, reactions_closed, thread_counts, thread_page
 from .rules import can_close_reactions, can_rate, can_react
 
 
@@ -17,7 +17,8 @@ def reaction_context(request, page, group=None, form=None):
     user = request.user
     canonical = canonical_post(page)
     choices = ThreadChoices.from_request(request)
-    batch, threads = thread_page(canonical, choices, request)
+    reactions_total, threads_total = thread_counts(canonical)
+    batch, threads = thread_page(canonical, choices, request, threads_total=threads_total)
     closed = reactions_closed(canonical)
     page_url = page.get_url(request)
     may_react = can_react(user, page, group) and not closed
@@ -28,7 +29,7 @@ def reaction_context(request, page, group=None, form=None):
         "reactions": {
             "canonical": canonical,
             "post": page,
-            "count": reaction_count(canonical),
+            "count": reactions_total,
             "threads": threads,
             "batch": batch,
             "choices": choices,
