@@ -4,11 +4,12 @@ translations a page announces to search engines, and remembering the reader's ch
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.db.models import Subquery
 from django.urls import reverse, translate_url
 from django.utils import translation
 from django.utils.http import urlencode
 
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page, Site
 
 from .links import absolute_url
 
@@ -42,21 +43,22 @@ def live_translations(page):
     return page._live_versions
 
 
-def home_for(request, code):
-    """The other language's home page, or None when that language has none yet."""
+def home_urls(request):
+    """``{language code: address}`` of the site's home page in every language it is live
+    in. One query."""
     site = Site.find_for_request(request)
-    if site is None:
-        return None
-    locale = Locale.objects.filter(language_code=code).first()
-    if locale is None:
-        return None
-    return site.root_page.get_translations(inclusive=True).live().filter(locale=locale).first()
+    if site is None or site.root_page_id is None:
+        return {}
+    root_key = Page.objects.filter(pk=site.root_page_id).values("translation_key")
+    homes = Page.objects.live().filter(translation_key=Subquery(root_key)).select_related("locale")
+    return {home.locale.language_code: home.get_url(request) for home in homes}
 
 
-def language_links(request, page):
+def language_links(request, page, homes=None):
     """The language switch: each language with the address it leads to. The current
     language is marked; another leads to this page's live translation, or else to that
-    language's home page with a notice that this page has not been translated."""
+    language's home page (from ``homes``, ``home_urls``) with a notice that this page has
+    not been translated."""
     current = translation.get_language()
     is_page = isinstance(page, Page)
     versions = live_translations(page) if is_page else {}
@@ -74,8 +76,9 @@ def language_links(request, page):
         elif version is not None:
             target, translated = version.get_url(request), True
         else:
-            home = home_for(request, code)
-            target, translated = (home.get_url(request) if home else f"/{code}/"), False
+            if homes is None:
+                homes = home_urls(request)
+            target, translated = homes.get(code) or f"/{code}/", False
         query = {"next": target}
         if not translated:
             query["untranslated"] = "1"

@@ -10,6 +10,7 @@ from core.navigation import menu_sections
 from pagecache.labels import depends_on, page_label
 from pagecache.personal_parts import render_part
 from pages.description import page_description
+from pages.outline import site_outline
 from pages.workflow_mail import last_decision
 
 register = template.Library()
@@ -36,13 +37,17 @@ def breadcrumb(context, page):
 
 @register.simple_tag(takes_context=True)
 def site_sections(context, request):
-    return menu_sections(request, context.get("page"))
+    if request is None:
+        return []
+    return menu_sections(site_outline(request)["sections"], context.get("page"))
 
 
 @register.inclusion_tag("includes/language_switch.html", takes_context=True)
 def language_switch(context):
     request = context.get("request")
-    return {"links": language_links(request, context.get("page")) if request else []}
+    if request is None:
+        return {"links": []}
+    return {"links": language_links(request, context.get("page"), homes=site_outline(request)["homes"])}
 
 
 @register.inclusion_tag("includes/hreflang.html", takes_context=True)
