@@ -205,6 +205,16 @@ def machine():
     return f"{model.group(1).strip() if model else 'unknown CPU'}, {os.cpu_count()} cores, {memory} memory"
 
 
+def load_average():
+    """The machine's load average over the last minute. Read before the run does anything,
+    it is the other work on the machine (tests, a build), which takes cores from both
+    servers and makes the figures lower and noisier."""
+    try:
+        return float(Path("/proc/loadavg").read_text().split()[0])
+    except (OSError, ValueError, IndexError):
+        return float("nan")
+
+
 def commit():
     try:
         git = ["git", "rev-parse", "--short", "HEAD"]
@@ -222,7 +232,7 @@ def command_line():
     return " ".join([*overrides, "make bench"])
 
 
-def markdown(results, samplers, purge, checks, server_problems):
+def markdown(results, samplers, purge, checks, server_problems, load_before):
     workers = sum(1 for sampler in samplers.values() for peak in sampler.peaks.values() if peak["role"] == "worker")
     restarts = sum(worker_restarts(name) for name in samplers)
     example = shlex.join(wrk_command("http://127.0.0.1:PORT/PATH", DURATION, "…"))
@@ -235,6 +245,7 @@ def markdown(results, samplers, purge, checks, server_problems):
         f"- commit: `{commit()}`",
         f"- date: {datetime.datetime.now().astimezone():%Y-%m-%d %H:%M %Z}",
         f"- machine: {machine()}",
+        f"- load average (1 min) before the run: {load_before:.1f}, from other work on the machine",
         f"- command: `{command_line()}`",
         f"- load: `{example}` per scenario (`-H` only when logged in), after {WARM_UP_SECONDS} s of warm-up",
         "- servers: production settings, gunicorn with `gunicorn.conf.py` (access log off), PostgreSQL and",
@@ -301,8 +312,8 @@ def markdown(results, samplers, purge, checks, server_problems):
     return "\n".join(lines)
 
 
-def print_report(results, samplers, purge, checks, server_problems):
-    print()
+def print_report(results, samplers, purge, checks, server_problems, load_before):
+    print(f"\nLoad average (1 min) before the run, from other work on the machine: {load_before:.1f}")
     for row in results_table(results):
         print(row)
     print()

@@ -54,6 +54,7 @@ def main():
     parser = argparse.ArgumentParser(description="Load-test Samen with wrk (see the module docstring).")
     parser.add_argument("--write", metavar="FILE", help="also write the results as Markdown to FILE")
     args = parser.parse_args()
+    load_before = report.load_average()
     # Stopped by a signal, still stop gunicorn (the finally below).
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     server.WORK_DIR.mkdir(exist_ok=True)
@@ -95,10 +96,10 @@ def main():
 
     checks = report.targets(results, report.largest_processes(samplers), purge)
     problems = {name: server.server_problems(name) for name in gunicorns}
-    report.print_report(results, samplers, purge, checks, problems)
+    report.print_report(results, samplers, purge, checks, problems, load_before)
     if args.write:
         target = Path(args.write)
-        text = report.markdown(results, samplers, purge, checks, problems)
+        text = report.markdown(results, samplers, purge, checks, problems, load_before)
         target.write_text(text + report.kept_notes(target))
         print(f"\nWritten to {args.write}")
     failed = sum(result.errors for result in results) + purge.failures
