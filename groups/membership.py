@@ -4,6 +4,8 @@ the mails that go with it. A refusal raises ``MembershipRefused`` with the statu
 sentence for the member; nothing is changed then."""
 
 from django.db import IntegrityError, transaction
+from django.db.models import Count, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -38,6 +40,13 @@ def members_of(group):
 
 def member_count(group):
     return members_of(group).count()
+
+
+def counted(roles):
+    """How many memberships with one of ``roles`` the outer query's group has, as a subquery
+    (the outer query is of group pages)."""
+    rows = Membership.objects.filter(group_key=OuterRef("translation_key"), role__in=roles).order_by()
+    return Coalesce(Subquery(rows.values("group_key").annotate(n=Count("pk")).values("n")), 0)
 
 
 def can_manage(user, group, membership=None):

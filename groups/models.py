@@ -10,17 +10,17 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from access.models import Membership
 from access.page_types import GroupOfMembers
-from access.policy import forget_facts, is_site_editor
+from access.policy import MEMBER_ROLES, forget_facts, is_site_editor
 from core.locales import default_locale_id
 from core.translations import follow_source, lead_translations
-from engagement.ratings import Rateable, attach_ratings
+from engagement.ratings import Rateable, attach_ratings, with_ratings
 from engagement.sections import rating_context
 from pagecache.labels import LISTINGS, SEARCH, page_label
 from pages.models import TEXT_FEATURES, BasePage, IntroPage
 
 from . import views
 from .image_collections import GroupImages  # noqa: F401 - a model of this app
-from .membership import can_manage, member_count, membership_of
+from .membership import can_manage, counted, membership_of
 
 POSTS_PER_PAGE = 10
 # Addresses below a group that its own routes answer; no post may take them as its slug.
@@ -40,7 +40,7 @@ class GroupIndexPage(IntroPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["groups"] = attach_ratings(
-            GroupPage.objects.child_of(self).live().select_related("image").order_by("title")
+            with_ratings(GroupPage.objects.child_of(self).live().select_related("image").order_by("title"))
         )
         return context
 
@@ -102,6 +102,11 @@ class GroupPage(GroupOfMembers, Rateable, RoutablePageMixin, BasePage):
         verbose_name = _("group")
         verbose_name_plural = _("groups")
 
+    @classmethod
+    def for_serving(cls):
+        # The header shows the group's image.
+        return super().for_serving().select_related("image")
+
     def save(self, *args, **kwargs):
         follow_source(self, "is_closed")
         super().save(*args, **kwargs)
@@ -154,8 +159,16 @@ class GroupPage(GroupOfMembers, Rateable, RoutablePageMixin, BasePage):
         # how to list itself for cards; this app does not import it.
         (post_type,) = self.specific_class.allowed_subpage_models()
         context["posts_page"], context["posts"] = post_type.listing_in(self, request, POSTS_PER_PAGE)
-        context["group_rating"] = rating_context(request, self) if self.pk else None
+        context["group_rating"] = None
         if self.pk:
+            # The group's stars and its numbers of members and of requests, in one query.
+            numbers = (
+                with_ratings(GroupPage.objects.filter(pk=self.pk).only("translation_key"))
+                .annotate(members=counted(MEMBER_ROLES), pending=counted([Membership.Role.PENDING]))
+                .get()
+            )
+            (numbers,) = attach_ratings([numbers])
+            context["group_rating"] = rating_context(request, self, summary=numbers.rating)
             own = membership_of(request.user, self)
             is_member = own is not None and own.is_member
             # A closed group keeps its posts for its members; the others hear that it has them.
@@ -166,12 +179,8 @@ class GroupPage(GroupOfMembers, Rateable, RoutablePageMixin, BasePage):
                 context["new_post_url"] = self.new_post_url(post_type)
             context["membership"] = {
                 "own": own,
-                "count": member_count(self),
+                "count": numbers.members,
                 "managing": can_manage(request.user, self, own),
-                "pending_count": (
-                    Membership.objects.filter(group_key=self.translation_key, role=Membership.Role.PENDING).count()
-                    if own is not None and own.is_manager
-                    else 0
-                ),
+                "pending_count": numbers.pending if own is not None and own.is_manager else 0,
             }
         return context
