@@ -3,7 +3,8 @@ number of queries however many posts there are."""
 
 from datetime import timedelta
 
-from django.db.models import OuterRef, Prefetch, Subquery, Sum
+from django.db.models import Exists, F, OuterRef, Prefetch, Subquery, Sum, Window
+from django.db.models.functions import Rank
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -12,8 +13,8 @@ from wagtail.images import get_image_model
 
 from core.pagination import paginate
 from engagement.models import DailyViews
-from engagement.ratings import attach_ratings
-from engagement.reactions import reaction_counts
+from engagement.ratings import attach_ratings, with_ratings
+from engagement.reactions import reaction_counts, with_reaction_counts
 from groups.models import GroupPage
 
 # The card image in two widths, as WebP: the same specs the card template asks for.
@@ -21,39 +22,53 @@ CARD_RENDITIONS = ("fill-320x180|format-webp", "fill-640x360|format-webp")
 
 
 def for_cards(queryset):
-    """``queryset`` with everything a post card shows fetched along with it."""
-    images = get_image_model().objects.prefetch_renditions(*CARD_RENDITIONS)
-    return queryset.select_related("author").prefetch_related(Prefetch("hero_image", queryset=images))
+    """``queryset`` with everything a post card shows fetched along with it, in two queries
+    however many posts: author, image, rating and number of reactions with the posts (joins
+    and subqueries), then the image's card renditions."""
+    renditions = get_image_model().get_rendition_model().objects.filter(filter_spec__in=CARD_RENDITIONS)
+    posts = with_reaction_counts(with_ratings(queryset.select_related("author", "hero_image")))
+    # The body is never on a card, and is the largest column of a post by far.
+    return posts.defer("body").prefetch_related(
+        Prefetch("hero_image__renditions", queryset=renditions, to_attr="prefetched_renditions")
+    )
 
 
-def attach_groups(posts, group=None):
-    """Set ``post.group`` on every post with one query (none when the group is known)."""
+def attach_groups(posts, group=None, groups=()):
+    """Set ``post.group`` on every post: ``group`` when it is known, otherwise the post's
+    parent among ``groups`` (pages the caller already has), and one query for the parents
+    not among them (none when every parent is)."""
     posts = list(posts)
     if group is not None:
         for post in posts:
             post.group = group
         return posts
     steplen = GroupPage.steplen
-    parent_paths = {post.path[:-steplen] for post in posts}
-    groups = {g.path: g for g in GroupPage.objects.filter(path__in=parent_paths)} if parent_paths else {}
+    by_path = {g.path: g for g in groups}
+    missing = {post.path[:-steplen] for post in posts} - set(by_path)
+    if missing:
+        by_path.update((g.path, g) for g in GroupPage.objects.filter(path__in=missing))
     for post in posts:
-        post.group = groups.get(post.path[:-steplen])
+        post.group = by_path.get(post.path[:-steplen])
     return posts
 
 
-def post_cards(posts, group=None):
-    """Posts ready for cards: group, rating and reaction count set, in at most four
-    queries whatever the number of posts."""
-    posts = attach_ratings(attach_groups(posts, group=group))
-    counts = reaction_counts(posts)
-    for post in posts:
-        post.reaction_count = counts.get(post.pk, 0)
+def post_cards(posts, group=None, groups=()):
+    """Posts ready for cards: group, rating and reaction count set. No query for posts from
+    ``for_cards`` whose groups are known (``group``, or among ``groups``); posts from
+    elsewhere cost at most four queries however many they are."""
+    posts = attach_ratings(attach_groups(posts, group=group, groups=groups))
+    uncounted = [post for post in posts if getattr(post, "reaction_count", None) is None]
+    if uncounted:
+        counts = reaction_counts(uncounted)
+        for post in uncounted:
+            post.reaction_count = counts.get(post.pk, 0)
     return posts
 
 
-def latest_posts(readable, limit):
-    """The newest ``limit`` of ``readable`` (``BlogPage.readable``), ready for cards."""
-    return post_cards(for_cards(readable)[:limit])
+def latest_posts(readable, limit, groups=()):
+    """The newest ``limit`` of ``readable`` (``BlogPage.readable``), ready for cards
+    (``groups``: group pages the caller already has)."""
+    return post_cards(for_cards(readable)[:limit], groups=groups)
 
 
 MOST_READ_DAYS = 30
@@ -62,21 +77,28 @@ MOST_READ_DAYS = 30
 def most_read(readable, limit=5, days=MOST_READ_DAYS):
     """Of ``readable`` (``BlogPage.readable``: one language, what the reader may see), the
     posts read most over the last ``days`` days (today included), reads in every language
-    counted together. One query."""
+    counted together. One query, which sums the reads of all posts once, then once more
+    of the few that can make the list."""
     since = timezone.localdate() - timedelta(days=days - 1)
-    recent = (
-        DailyViews.objects.filter(translation_key=OuterRef("translation_key"), day__gte=since)
-        .order_by()
+    reads = DailyViews.objects.filter(day__gte=since).order_by()
+    # Ranked by reads, ties sharing a rank: only a post ranked up to ``limit`` can make
+    # the list (which then breaks ties by date).
+    contenders = (
+        reads.filter(translation_key__in=readable.values("translation_key"))
         .values("translation_key")
         .annotate(total=Sum("views"))
-        .values("total")
+        .filter(total__gt=0)
+        .annotate(rank=Window(Rank(), order_by=F("total").desc()))
+        .filter(rank__lte=limit)
+        .values("translation_key")
     )
+    recent = reads.filter(translation_key=OuterRef("translation_key")).values("translation_key")
     posts = (
-        readable.annotate(recent_views=Subquery(recent))
-        .filter(recent_views__gt=0)
+        readable.filter(translation_key__in=contenders)
+        .annotate(recent_views=Subquery(recent.annotate(total=Sum("views")).values("total")))
         .order_by("-recent_views", "-date_published", "-pk")
     )
-    return list(posts[:limit])
+    return list(posts.defer("body")[:limit])
 
 
 def blog_index_listing(index_page, request, per_page, readable):
@@ -89,9 +111,8 @@ def blog_index_listing(index_page, request, per_page, readable):
     posts = readable
     groups = list(GroupPage.objects.live().filter(locale=locale).order_by("title"))
     # Only tags of posts this reader may see: a tag can say as much as a title.
-    tags = list(
-        Tag.objects.filter(blog_blogpagetag_items__content_object__in=posts.values("pk")).distinct().order_by("name")
-    )
+    carried = posts.model.tags.through.objects.filter(tag=OuterRef("pk"), content_object__in=posts.values("pk"))
+    tags = list(Tag.objects.filter(Exists(carried)).order_by("name"))
     notices = []
 
     group_slug = request.GET.get("group", "").strip()
@@ -117,7 +138,7 @@ def blog_index_listing(index_page, request, per_page, readable):
     page = paginate(request, for_cards(posts), per_page)
     return {
         "posts_page": page,
-        "posts": post_cards(page.object_list, group=active_group),
+        "posts": post_cards(page.object_list, group=active_group, groups=groups),
         "filter_groups": groups,
         "filter_tags": tags,
         "active_group": active_group,

@@ -2,7 +2,7 @@ from django.utils.translation import gettext_lazy as _
 
 from blog.listings import latest_posts
 from blog.models import BlogPage
-from engagement.ratings import attach_ratings
+from engagement.ratings import attach_ratings, with_ratings
 from groups.models import GroupPage
 from pages.models import IntroPage
 from pages.routing import RoutesByAddress
@@ -22,8 +22,9 @@ class HomePage(RoutesByAddress, IntroPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["latest_posts"] = latest_posts(BlogPage.readable(request.user, self.locale), limit=6)
-        context["groups"] = attach_ratings(
-            GroupPage.objects.live().filter(locale=self.locale).select_related("image").order_by("title")
+        groups = attach_ratings(
+            with_ratings(GroupPage.objects.live().filter(locale=self.locale).select_related("image").order_by("title"))
         )
+        context["groups"] = groups
+        context["latest_posts"] = latest_posts(BlogPage.readable(request.user, self.locale), limit=6, groups=groups)
         return context

@@ -24,7 +24,7 @@ from wagtail.search.query import And, Or, PlainText
 from wagtail.search.utils import normalise_query_string
 
 from access.policy import can_view, viewable
-from blog.listings import for_cards, post_cards
+from blog.listings import attach_groups
 from blog.models import BlogPage
 from core.pagination import paginate
 from engagement.markup import plain_text
@@ -167,7 +167,8 @@ def search_posts(request, form, locale):
     posts, active_group = _candidate_posts(request, form, locale)
     backend = get_search_backend(backend_name_for(locale.language_code))
     query = with_plural_forms(form.query, locale.language_code, backend)
-    candidates = BlogPage.objects.filter(pk__in=list(posts.values_list("pk", flat=True)))
+    # Ranked with the author that each result names fetched along.
+    candidates = BlogPage.objects.filter(pk__in=posts.values("pk")).select_related("author").defer("body")
     if form.sort == "date":
         results = backend.search(query, candidates.order_by("-date_published", "-id"), order_by_relevance=False)
     else:
@@ -224,7 +225,8 @@ def promotions(request, form, locale):
 def search(request):
     form = read_form(request)
     locale = Locale.get_active()
-    context = {"form": form, "search_groups": _groups_for_filter(locale), "page_title": _("Search")}
+    filter_groups = _groups_for_filter(locale)
+    context = {"form": form, "search_groups": filter_groups, "page_title": _("Search")}
     if form.has_words:
         if form.tab == "reactions":
             results, post_pk_by_thread = search_reactions(request, form, locale)
@@ -239,9 +241,7 @@ def search(request):
         else:
             results, active_group = search_posts(request, form, locale)
             page = paginate(request, results, RESULTS_PER_PAGE)
-            posts = post_cards(for_cards(BlogPage.objects.filter(pk__in=[p.pk for p in page.object_list])))
-            by_pk = {post.pk: post for post in posts}
-            rows = [by_pk[p.pk] for p in page.object_list if p.pk in by_pk]
+            rows = attach_groups(page.object_list, groups=filter_groups)
             for post in rows:
                 post.highlighted_teaser = highlight(post.teaser, form.words)
             context.update(
@@ -260,4 +260,5 @@ def search(request):
 
 
 def _groups_for_filter(locale):
-    return list(GroupPage.objects.live().filter(locale=locale).order_by("title").values("slug", "title"))
+    # Whole pages: they are also the groups named on the result cards.
+    return list(GroupPage.objects.live().filter(locale=locale).order_by("title"))
