@@ -2,6 +2,7 @@ from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import OuterRef
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -21,11 +22,13 @@ from access.policy import AccessLevel, effective_level, facts_for, viewable
 from core.pagination import paginate
 from core.translations import follow_source, lead_translations
 from engagement.ratings import Rateable
-from engagement.readership import read_count
+from engagement.reactions import closed_for
+from engagement.readership import read_count, views_of
 from engagement.sections import post_and_group_ratings, reaction_context
 from groups.models import RESERVED_SLUGS, GroupPage
 from pagecache.labels import LISTINGS, SEARCH, page_label
 from pages.models import BasePage, IntroPage
+from pages.outline import home_child_of_type
 
 from .blocks import BlogBodyBlock
 from .forms import BlogPageForm
@@ -109,7 +112,6 @@ class BlogPage(ReadByAccessLevel, Rateable, BasePage):
     tags = ClusterTaggableManager(through=BlogPageTag, blank=True, verbose_name=_("tags"))
 
     base_form_class = BlogPageForm
-    route_select_related = ("locale", "author", "hero_image")
 
     content_panels = [
         *BasePage.content_panels,
@@ -212,12 +214,28 @@ class BlogPage(ReadByAccessLevel, Rateable, BasePage):
         page = paginate(request, for_cards(cls.readable(request.user, group.locale).child_of(group)), per_page)
         return page, post_cards(page.object_list, group=group)
 
+    @classmethod
+    def for_serving(cls):
+        # The byline, the hero image, the read count and whether reactions are closed
+        # come with the post itself.
+        return (
+            super()
+            .for_serving()
+            .select_related("author", "hero_image")
+            .annotate(
+                views_so_far=views_of(OuterRef("translation_key")),
+                reactions_are_closed=closed_for(OuterRef("translation_key")),
+            )
+        )
+
     def permissions_for_user(self, user):
         # What the admin lets a member do with this post asks the access policy first.
         return PostPermissionTester(user, self)
 
     def breadcrumb_pages(self):
-        return [page for page in (self.blog_index, self.group) if page is not None]
+        # Served, the blog index is the home page's section (get_context); else the page.
+        index = getattr(self, "_blog_section", None) or self.blog_index
+        return [page for page in (index, self.group) if page is not None]
 
     def related_posts(self, user, limit=4, tags=None):
         return posts_to_read_next(self, user, limit=limit, tags=tags)
@@ -233,11 +251,17 @@ class BlogPage(ReadByAccessLevel, Rateable, BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["group"] = self.group
-        context["blog_index_url"] = self.blog_index.get_url(request) if self.blog_index else ""
+        # The blog index as the header knows it (pages/outline.py): no query of its own.
+        self._blog_section = home_child_of_type(request, BlogIndexPage)
+        context["blog_index_url"] = self._blog_section.url if self._blog_section else ""
         context["tags"] = list(self.tags.all())
         context["related_posts"] = self.related_posts(request.user, tags=context["tags"])
-        context.update(reaction_context(request, self, group=self.group))
-        context["read_count"] = read_count(self)
+        context.update(
+            reaction_context(request, self, group=self.group, closed=getattr(self, "reactions_are_closed", None))
+        )
+        # Served, the post came with its read count (for_serving); previewed, it did not.
+        served = hasattr(self, "views_so_far")
+        context["read_count"] = (self.views_so_far or 0) if served else read_count(self)
         context["access_label"] = effective_level(self, facts_for(request.user)).label
         context.update(post_and_group_ratings(request, self, self.group))
         if self.pk is not None:

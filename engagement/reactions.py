@@ -102,6 +102,12 @@ def reactions_closed(canonical):
     return ReactionSwitch.objects.filter(translation_key=canonical.translation_key, closed=True).exists()
 
 
+def closed_for(translation_key):
+    """Whether reactions are closed on the post with ``translation_key`` (an
+    ``OuterRef``), to fetch along with the post. Every language version shares it."""
+    return Exists(ReactionSwitch.objects.filter(translation_key=translation_key, closed=True))
+
+
 @dataclass(frozen=True)
 class ThreadChoices:
     """How the reader wants the thread: order, how many per batch, auto-loading."""
@@ -164,7 +170,7 @@ def thread_counts(canonical):
 def thread_page(canonical, choices, request, threads_total=None):
     """One batch of the thread: top-level reactions in the chosen order, each with its
     replies (oldest first). A removed reaction stays as a placeholder while it has
-    replies someone can read. Three queries, whatever the number of reactions; two when
+    replies someone can read. Two queries, whatever the number of reactions; one when
     the number of threads (``thread_counts``) is known."""
     everything = thread_of(canonical).select_related("user")
     visible_reply = shown(Reaction.objects.filter(thread_id=OuterRef("pk"), level=1))
@@ -174,11 +180,17 @@ def thread_page(canonical, choices, request, threads_total=None):
         .order_by("submit_date" if choices.order == "oldest" else "-submit_date", "pk")
     )
     page = paginate(request, top_level, choices.count, count=threads_total)
-    threads = list(page.object_list)
-    replies = shown(everything.filter(level=1, thread_id__in=[r.pk for r in threads])).order_by("submit_date", "pk")
-    by_thread = {}
-    for reply in replies:
-        by_thread.setdefault(reply.thread_id, []).append(reply)
+    # The batch's top-level reactions and their replies in one query.
+    batch = page.object_list.values("pk")
+    rows = everything.filter(Q(pk__in=batch) | Q(thread_id__in=batch, level=1, is_public=True, is_removed=False))
+    threads, by_thread = [], {}
+    for reaction in rows.order_by("submit_date", "pk"):
+        if reaction.level == 0:
+            threads.append(reaction)
+        else:
+            by_thread.setdefault(reaction.thread_id, []).append(reaction)
+    # The batch's order: by time, oldest or newest first, equal times by number.
+    threads.sort(key=lambda reaction: reaction.submit_date, reverse=choices.order != "oldest")
     for reaction in threads:
         reaction.replies = by_thread.get(reaction.pk, [])
     return page, threads

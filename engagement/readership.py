@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import F, Subquery
 from django.utils import timezone
 
 from .models import DailyViews, PostViews
@@ -126,3 +126,9 @@ def _add_one(model, **key):
 
 def read_count(post):
     return PostViews.objects.filter(translation_key=post.translation_key).values_list("views", flat=True).first() or 0
+
+
+def views_of(translation_key):
+    """The read count of the post with ``translation_key`` (an ``OuterRef``) as a
+    subquery, to fetch it along with the post."""
+    return Subquery(PostViews.objects.filter(translation_key=translation_key).values("views")[:1])

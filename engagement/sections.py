@@ -10,7 +10,9 @@ from .reactions import ORDERS, PAGE_SIZES, ThreadChoices, canonical_post, reacti
 from .rules import can_close_reactions, can_rate, can_react
 
 
-def reaction_context(request, page, group=None, form=None):
+def reaction_context(request, page, group=None, form=None, closed=None):
+    """The reaction section of ``page``; ``closed``, when the caller already knows whether
+    reactions are closed, saves asking again."""
     if page.pk is None:
         # The preview of a post that was never saved: nothing can have reacted to it yet.
         return {"reactions": None}
@@ -19,7 +21,8 @@ def reaction_context(request, page, group=None, form=None):
     choices = ThreadChoices.from_request(request)
     reactions_total, threads_total = thread_counts(canonical)
     batch, threads = thread_page(canonical, choices, request, threads_total=threads_total)
-    closed = reactions_closed(canonical)
+    if closed is None:
+        closed = reactions_closed(canonical)
     page_url = page.get_url(request)
     may_react = can_react(user, page, group) and not closed
     if may_react and form is None:

@@ -12,12 +12,27 @@ shadowed by a real page: the group page reserves their slugs (``groups.models.RE
 """
 
 from django.contrib.contenttypes.models import ContentType
+from django.utils import translation
 
 from wagtail.models import Page
+
+from core.locales import locale_id_for
 
 
 class RoutesByAddress:
     """Mixed into the page type at a site's root (the home page)."""
+
+    @property
+    def localized(self):
+        """This page in the active language when it is live in it, else itself, as
+        Wagtail's ``localized`` answers, without asking the database for the locale:
+        Wagtail starts every request's routing here."""
+        locale_id = locale_id_for(translation.get_language())
+        if locale_id is None or locale_id == self.locale_id:
+            return self
+        return (
+            type(self).objects.live().filter(translation_key=self.translation_key, locale_id=locale_id).first() or self
+        )
 
     def route(self, request, path_components):
         if path_components:
@@ -28,8 +43,8 @@ class RoutesByAddress:
 
 
 def page_at(url_path):
-    """The specific page at ``url_path``, with what its type asks to be fetched along
-    (``route_select_related``), or None."""
+    """The specific page at ``url_path``, with what its type reads when it is served
+    fetched along (``for_serving``), or None."""
     found = Page.objects.filter(url_path=url_path).values_list("pk", "content_type_id").first()
     if found is None:
         return None
@@ -37,5 +52,5 @@ def page_at(url_path):
     model = ContentType.objects.get_for_id(content_type_id).model_class()
     if model is None:  # a page type whose app was removed: let Wagtail's walk decide
         return None
-    related = getattr(model, "route_select_related", ())
-    return model.objects.select_related(*related).filter(pk=pk).first()
+    serving = model.for_serving() if hasattr(model, "for_serving") else model.objects.all()
+    return serving.filter(pk=pk).first()
