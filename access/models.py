@@ -57,4 +57,10 @@ class SiteAccess(BaseSiteSetting):
 
     @classmethod
     def site_is_closed(cls):
-        return bool(cls.objects.filter(site__is_default_site=True).values_list("closed", flat=True).first())
+        return bool(cls.closed_setting().first())
+
+    @classmethod
+    def closed_setting(cls):
+        """The default site's "closed site" value (none when it was never saved), as a
+        queryset that can also serve as a subquery."""
+        return cls.objects.filter(site__is_default_site=True).order_by("pk").values_list("closed", flat=True)[:1]

@@ -10,7 +10,7 @@ import contextvars
 from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
-from django.db.models import Q, TextChoices
+from django.db.models import Q, Subquery, TextChoices
 from django.utils.translation import gettext_lazy as _
 
 from .models import Membership, SiteAccess
@@ -69,17 +69,22 @@ def forget_facts():
 
 def _read_facts(user):
     facts = AccessFacts()
+    site_closed = None
+    # Whether the site is closed comes along on every group's row: one query, not two.
+    closed_site = Subquery(SiteAccess.closed_setting())
     for group_type in group_types():
-        for path, key, closed in group_type.objects.values_list("path", "translation_key", "is_closed"):
+        rows = group_type.objects.annotate(site_closed=closed_site)
+        for path, key, closed, site in rows.values_list("path", "translation_key", "is_closed", "site_closed"):
             facts.group_paths.setdefault(key, []).append(path)
             if closed:
                 facts.closed_groups.add(key)
+            site_closed = bool(site)
     if is_member_account(user):
         for key, role in Membership.objects.filter(user=user, role__in=MEMBER_ROLES).values_list("group_key", "role"):
             facts.member_of.add(key)
             if role in MANAGER_ROLES:
                 facts.manages.add(key)
-    facts.site_closed = SiteAccess.site_is_closed()
+    facts.site_closed = SiteAccess.site_is_closed() if site_closed is None else site_closed
     return facts
 
 
@@ -98,13 +103,17 @@ def is_member_account(user):
 
 
 def is_site_editor(user):
-    """Site editors and admins see everything and moderate reactions."""
-    return bool(
-        user
-        and user.is_authenticated
-        and user.is_active
-        and (user.is_superuser or user.has_perm("django_comments.can_moderate"))
-    )
+    """Site editors and admins see everything and moderate reactions: superusers, and
+    whoever may moderate reactions, through a group or their own permissions."""
+    if not is_member_account(user):
+        return False
+    if user.is_superuser:
+        return True
+    # Asked once per request, in one query where Django's permission check makes two
+    # (the account's own permissions, then its groups').
+    if not hasattr(user, "_samen_site_editor"):
+        user._samen_site_editor = site_editor_accounts().filter(pk=user.pk).exists()
+    return user._samen_site_editor
 
 
 def site_editor_accounts():
