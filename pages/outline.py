@@ -1,33 +1,45 @@
-"""What the header of every page names: the main menu's sections and the home page in
-each language (where the language switch leads when a page is not translated).
+"""What the header of every page names: the home page's sections (the main menu, and the
+first steps of a breadcrumb) and the home page in each language (where the language switch
+leads when a page is not translated).
 
 Looked up in two queries and kept per site and language in the cache, stamped with the
 version of the page cache's ``site`` label, as the footer's links are: publishing,
 unpublishing, moving or deleting a page, or a change to the site, purges that label. A
 stamp that no longer matches means the outline is looked up again."""
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.utils import translation
 
 from wagtail.models import Site
 
 from core.i18n import home_urls
-from core.navigation import section_entries
+from core.navigation import home_children
 from pagecache.labels import SITE, versions
 
 CACHE_SECONDS = 24 * 60 * 60
+OUTLINE_FORMAT = 1
 
 
 def site_outline(request):
-    """``{"sections": [(title, url, path)], "homes": {code: url}}`` for the request's site
-    in the active language."""
+    """``{"sections": [HomeChild], "homes": {code: url}}`` for the request's site in the
+    active language."""
     site = Site.find_for_request(request)
     language = translation.get_language()
-    key = f"pages:outline:{site.pk if site else 0}:{language}"
+    # The format's version is in the key: a new release never reads an old release's shape.
+    key = f"pages:outline:{OUTLINE_FORMAT}:{site.pk if site else 0}:{language}"
     stamp = versions([SITE])
     kept = cache.get(key)
     if kept is not None and kept["stamp"] == stamp:
         return kept["outline"]
-    outline = {"sections": section_entries(request, language), "homes": home_urls(request)}
+    outline = {"sections": home_children(request, language), "homes": home_urls(request)}
     cache.set(key, {"stamp": stamp, "outline": outline}, CACHE_SECONDS)
     return outline
+
+
+def home_child_of_type(request, model):
+    """The section of the home page that is a page of type ``model``, or None."""
+    content_type = ContentType.objects.get_for_model(model)
+    return next(
+        (child for child in site_outline(request)["sections"] if child.content_type_id == content_type.pk), None
+    )
