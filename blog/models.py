@@ -232,7 +232,7 @@ class BlogPage(ReadByAccessLevel, Rateable, BasePage):
         # What the admin lets a member do with this post asks the access policy first.
         return PostPermissionTester(user, self)
 
-    def breadcrumb_pages(self):
+    def breadcrumb_pages(self, sections=()):
         # Served, the blog index is the home page's section (get_context); else the page.
         index = getattr(self, "_blog_section", None) or self.blog_index
         return [page for page in (index, self.group) if page is not None]

@@ -115,9 +115,18 @@ class BasePage(Page):
         context["canonical_url"] = absolute_url(self.get_url(request)) if self.pk else ""
         return context
 
-    def breadcrumb_pages(self):
-        """The pages the breadcrumb shows before this one, home excluded."""
-        return [page.specific for page in self.get_ancestors().filter(depth__gt=2)]
+    def breadcrumb_pages(self, sections=()):
+        """The pages the breadcrumb shows before this one, home excluded. ``sections``, the
+        home page's sections as the outline keeps them (pages/outline.py), stand in for
+        the ancestors they are, so that only deeper ancestors are looked up."""
+        steplen = self.steplen
+        # Below home (the site's root is depth 1, home 2), above this page.
+        paths = [self.path[:end] for end in range(3 * steplen, len(self.path), steplen)]
+        known = {section.path: section for section in sections if section.path in paths}
+        missing = [path for path in paths if path not in known]
+        if missing:
+            known.update((page.path, page) for page in Page.objects.filter(path__in=missing).specific())
+        return [known[path] for path in paths if path in known]
 
     def get_sitemap_urls(self, request=None):
         """This page's entry in /sitemap.xml, or none when an anonymous visitor may not

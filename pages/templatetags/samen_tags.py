@@ -32,7 +32,9 @@ def time_ago(value):
 
 @register.inclusion_tag("includes/breadcrumb.html", takes_context=True)
 def breadcrumb(context, page):
-    return {"trail": page.breadcrumb_pages(), "page": page, "request": context.get("request")}
+    request = context.get("request")
+    sections = site_outline(request)["sections"] if request is not None else ()
+    return {"trail": page.breadcrumb_pages(sections=sections), "page": page, "request": request}
 
 
 @register.simple_tag(takes_context=True)
