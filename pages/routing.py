@@ -44,13 +44,13 @@ class RoutesByAddress:
 
 def page_at(url_path):
     """The specific page at ``url_path``, with what its type reads when it is served
-    fetched along (``for_serving``), or None."""
+    fetched along (``for_serving``), or None: also for a page of a type that is not the
+    site's own (Wagtail's walk finds those, as it would on any Wagtail site)."""
     found = Page.objects.filter(url_path=url_path).values_list("pk", "content_type_id").first()
     if found is None:
         return None
     pk, content_type_id = found
     model = ContentType.objects.get_for_id(content_type_id).model_class()
-    if model is None:  # a page type whose app was removed: let Wagtail's walk decide
+    if model is None or not hasattr(model, "for_serving"):
         return None
-    serving = model.for_serving() if hasattr(model, "for_serving") else model.objects.all()
-    return serving.filter(pk=pk).first()
+    return model.for_serving().filter(pk=pk).first()

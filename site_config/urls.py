@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.utils.translation import pgettext_lazy
 
 from wagtail import urls as wagtail_urls
@@ -12,6 +12,7 @@ from core.views import switch_language
 from engagement.rating_views import rate, read_beacon
 from groups.views import stop_new_post_mails
 from pages.page_password import authenticate_with_password
+from pages.serving import serve as serve_page
 from pages.sitemap import robots, sitemap
 from search.views import search
 from site_config.health import healthz, readyz
@@ -47,11 +48,13 @@ if settings.DEBUG:
 
     urlpatterns += staticfiles_urlpatterns()
 
-# Wagtail's page serving, with two of its own views replaced under their names (which
+# Wagtail's page serving, with three of its own views replaced under their names (which
 # Wagtail reverses): its front-end log-in (a plain Django LoginView, which knows neither
 # allauth's rate limits nor its e-mail confirmation) leads to the site's log-in, and its
 # page-password form limits wrong passwords (pages/page_password.py).
 REPLACED = {
+    # Pages are found by their address (pages/serving.py), then served by Wagtail's view.
+    "wagtail_serve": re_path(wagtail_urls.serve_pattern, serve_page, name="wagtail_serve"),
     "wagtailcore_login": path("_util/login/", frontend_login, name="wagtailcore_login"),
     "wagtailcore_authenticate_with_password": path(
         "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
