@@ -4,7 +4,7 @@ the mails that go with it. A refusal raises ``MembershipRefused`` with the statu
 sentence for the member; nothing is changed then."""
 
 from django.db import IntegrityError, transaction
-from django.db.models import Count, OuterRef, Subquery
+from django.db.models import CharField, Count, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -32,6 +32,23 @@ def membership_of(user, group):
     if not (user and user.is_authenticated):
         return None
     return Membership.objects.filter(user=user, group_key=group.translation_key).first()
+
+
+def own_role_in(user):
+    """The role of ``user`` in the group of each row (a group page's query), or None: an
+    annotation, so that a group page reads it with its other numbers."""
+    if not (user and user.is_authenticated):
+        return Value(None, output_field=CharField())
+    own = Membership.objects.filter(user_id=user.pk, group_key=OuterRef("translation_key"))
+    return Subquery(own.values("role")[:1])
+
+
+def membership_with_role(user, group, role):
+    """``user``'s membership of ``group`` as read by ``own_role_in``: what the group page
+    shows (the role, and whether it makes a member or a manager), or None."""
+    if role is None or not (user and user.is_authenticated):
+        return None
+    return Membership(user=user, group_key=group.translation_key, role=role)
 
 
 def members_of(group):

@@ -20,7 +20,7 @@ from pages.models import TEXT_FEATURES, BasePage, IntroPage
 
 from . import views
 from .image_collections import GroupImages  # noqa: F401 - a model of this app
-from .membership import can_manage, counted, membership_of
+from .membership import can_manage, counted, membership_with_role, own_role_in
 
 POSTS_PER_PAGE = 10
 # Addresses below a group that its own routes answer; no post may take them as its slug.
@@ -161,15 +161,20 @@ class GroupPage(GroupOfMembers, Rateable, RoutablePageMixin, BasePage):
         context["posts_page"], context["posts"] = post_type.listing_in(self, request, POSTS_PER_PAGE)
         context["group_rating"] = None
         if self.pk:
-            # The group's stars and its numbers of members and of requests, in one query.
+            # The group's stars, its numbers of members and of requests, and the reader's
+            # own place in it, in one query.
             numbers = (
                 with_ratings(GroupPage.objects.filter(pk=self.pk).only("translation_key"))
-                .annotate(members=counted(MEMBER_ROLES), pending=counted([Membership.Role.PENDING]))
+                .annotate(
+                    members=counted(MEMBER_ROLES),
+                    pending=counted([Membership.Role.PENDING]),
+                    own_role=own_role_in(request.user),
+                )
                 .get()
             )
             (numbers,) = attach_ratings([numbers])
             context["group_rating"] = rating_context(request, self, summary=numbers.rating)
-            own = membership_of(request.user, self)
+            own = membership_with_role(request.user, self, numbers.own_role)
             is_member = own is not None and own.is_member
             # A closed group keeps its posts for its members; the others hear that it has them.
             if self.is_closed and not is_member and not is_site_editor(request.user):
