@@ -66,8 +66,9 @@ def count_queries(client, url):
     """How many SQL queries one GET of ``url`` takes to render, after a first GET that warms
     caches and creates image renditions. The shared page cache is off for both: the count
     is that of a page rendered for this reader (tests/production/test_page_cache.py pins
-    that a shared copy takes none)."""
-    with override_settings(PAGE_CACHE_SECONDS=0):
+    that a shared copy takes none). Sessions are kept as production keeps them, read
+    from the cache (``cached_db``), so a member's session costs what it costs there."""
+    with override_settings(PAGE_CACHE_SECONDS=0, SESSION_ENGINE="django.contrib.sessions.backends.cached_db"):
         assert client.get(url).status_code == 200
         with CaptureQueriesContext(connection) as queries:
             response = client.get(url)
