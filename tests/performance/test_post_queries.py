@@ -31,7 +31,9 @@ def body(blocks):
         if kind == 0:
             parts.append(("heading", {"text": f"Kop {n}", "level": "h2"}))
         elif kind == 1:
-            parts.append(("paragraph", f"<p>Alinea {n} met <b>nadruk</b> en <a href='https://samen.example/'>link</a>.</p>"))
+            parts.append(
+                ("paragraph", f"<p>Alinea {n} met <b>nadruk</b> en <a href='https://samen.example/'>link</a>.</p>")
+            )
         elif kind == 2:
             parts.append(("quote", {"quote": f"Citaat {n}", "attribution": "Een lid"}))
         else:
