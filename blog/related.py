@@ -2,14 +2,15 @@ from django.db.models import Count, F, OuterRef, Q, Subquery
 
 from access.policy import viewable
 
-from .listings import for_cards, post_cards
+from .listings import for_a_few_cards, post_cards
 
 
 def posts_to_read_next(post, user, limit=4, tags=None):
     """Posts to read next: the editor's pinned choices first, then the posts sharing the
     most tags with this one, ties broken by the newest. Never the post itself, never an
     unpublished post, never one in another language, never one ``user`` may not read.
-    Pinned and tagged posts come in one query, with what their cards show."""
+    Pinned and tagged posts come in one query with their authors and images; their stars
+    and reaction counts in one grouped query each (post_cards)."""
     post_type = type(post)
 
     # Read through the in-memory relations, so that a preview shows unsaved pins and tags.
@@ -39,7 +40,7 @@ def posts_to_read_next(post, user, limit=4, tags=None):
             F("pinned_as").desc(nulls_last=True), F("shared_tags").desc(nulls_last=True), "-date_published", "-pk"
         )
     )
-    found = list(for_cards(chosen)[: limit + len(pinned_ids)])
+    found = list(for_a_few_cards(chosen)[: limit + len(pinned_ids)])
     pin_order = {pk: position for position, pk in enumerate(pinned_ids)}
     pinned = sorted((p for p in found if p.pinned_as in pin_order), key=lambda p: pin_order[p.pinned_as])
     by_tags = [p for p in found if p.pinned_as not in pin_order]
