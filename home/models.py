@@ -5,10 +5,9 @@ from blog.models import BlogPage
 from engagement.ratings import attach_ratings, with_ratings
 from groups.models import GroupPage
 from pages.models import IntroPage
-from pages.routing import RoutesByAddress
 
 
-class HomePage(RoutesByAddress, IntroPage):
+class HomePage(IntroPage):
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
         "groups.GroupIndexPage",

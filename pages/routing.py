@@ -6,40 +6,15 @@ address, one query for the child with that slug and one for its specific type, s
 ``url_path`` already holds its whole address below the root, kept up to date by Wagtail on
 every save and move, so the page can be looked up by it directly.
 
-An address that names no page (a group's own sub-pages such as its members page, or one
-that does not exist) is walked the usual way. A routable page's sub-routes are never
+``pages/serving.py`` looks the address up before Wagtail's view runs. An address that
+names no page (a group's own sub-pages such as its members page, or one that does not
+exist) is walked by Wagtail the usual way. A routable page's sub-routes are never
 shadowed by a real page: the group page reserves their slugs (``groups.models.RESERVED_SLUGS``).
 """
 
 from django.contrib.contenttypes.models import ContentType
-from django.utils import translation
 
 from wagtail.models import Page
-
-from core.locales import locale_id_for
-
-
-class RoutesByAddress:
-    """Mixed into the page type at a site's root (the home page)."""
-
-    @property
-    def localized(self):
-        """This page in the active language when it is live in it, else itself, as
-        Wagtail's ``localized`` answers, without asking the database for the locale:
-        Wagtail starts every request's routing here."""
-        locale_id = locale_id_for(translation.get_language())
-        if locale_id is None or locale_id == self.locale_id:
-            return self
-        return (
-            type(self).objects.live().filter(translation_key=self.translation_key, locale_id=locale_id).first() or self
-        )
-
-    def route(self, request, path_components):
-        if path_components:
-            page = page_at(f"{self.url_path}{'/'.join(path_components)}/")
-            if page is not None:
-                return page.route(request, [])
-        return super().route(request, path_components)
 
 
 def page_at(url_path):
