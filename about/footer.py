@@ -7,7 +7,6 @@ does a privacy setting; deleting a live page about the site purges it too (see
 ``purges.py``). A stamp that no longer matches means the links are looked up again, and
 the copies of every page, whose footers show them, are stale as well."""
 
-from django.core.cache import cache
 from django.db.models import Exists, F, OuterRef, Q, Value
 from django.db.models.functions import Coalesce, Length, Substr
 from django.utils import translation
@@ -15,7 +14,7 @@ from django.utils import translation
 from wagtail.models import Page, PageViewRestriction
 
 from core.locales import locale_id_for
-from pagecache.labels import SITE, versions
+from pagecache.labels import SITE, kept_until_purged
 
 from .models import FooterRole
 
@@ -47,12 +46,10 @@ def footer_pages(locale_id):
 def footer_links(request=None):
     """``(title, url)`` of the footer's pages in the active language."""
     language = translation.get_language()
-    key = f"about:footer-links:{language}"
-    stamp = versions([SITE])
-    kept = cache.get(key)
-    if kept is not None and kept["stamp"] == stamp:
-        return kept["links"]
     locale_id = locale_id_for(language)
-    links = [(page.title, page.get_url(request)) for _role, page in footer_pages(locale_id)] if locale_id else []
-    cache.set(key, {"stamp": stamp, "links": links}, CACHE_SECONDS)
-    return links
+
+    def look_up():
+        return [(page.title, page.get_url(request)) for _role, page in footer_pages(locale_id)] if locale_id else []
+
+    # "2": the shape kept since the stamped cache became shared (pagecache/labels.py).
+    return kept_until_purged(f"about:footer-links:2:{language}", [SITE], look_up, CACHE_SECONDS)

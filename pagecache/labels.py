@@ -101,3 +101,17 @@ def purged_since(versions, started_ns):
         if stamp >= started_ns - PURGE_MARGIN_NS:
             return True
     return False
+
+
+def kept_until_purged(key, labels, compute, timeout):
+    """``compute()``, kept in the cache under ``key`` until one of ``labels`` is purged:
+    the value is stored with the labels' versions, and a stored value whose versions no
+    longer match is computed again. For small things every page shows (the footer's
+    links, the menu), which would otherwise cost their queries on every page."""
+    stamp = versions(labels)
+    kept = cache.get(key)
+    if kept is not None and kept["stamp"] == stamp:
+        return kept["value"]
+    value = compute()
+    cache.set(key, {"stamp": stamp, "value": value}, timeout)
+    return value

@@ -8,17 +8,16 @@ unpublishing, moving or deleting a page, or a change to the site, purges that la
 stamp that no longer matches means the outline is looked up again."""
 
 from django.contrib.contenttypes.models import ContentType
-from django.core.cache import cache
 from django.utils import translation
 
 from wagtail.models import Site
 
 from core.i18n import home_urls
 from core.navigation import home_children
-from pagecache.labels import SITE, versions
+from pagecache.labels import SITE, kept_until_purged
 
 CACHE_SECONDS = 24 * 60 * 60
-OUTLINE_FORMAT = 1
+OUTLINE_FORMAT = 2
 
 
 def site_outline(request):
@@ -28,13 +27,12 @@ def site_outline(request):
     language = translation.get_language()
     # The format's version is in the key: a new release never reads an old release's shape.
     key = f"pages:outline:{OUTLINE_FORMAT}:{site.pk if site else 0}:{language}"
-    stamp = versions([SITE])
-    kept = cache.get(key)
-    if kept is not None and kept["stamp"] == stamp:
-        return kept["outline"]
-    outline = {"sections": home_children(request, language), "homes": home_urls(request)}
-    cache.set(key, {"stamp": stamp, "outline": outline}, CACHE_SECONDS)
-    return outline
+    return kept_until_purged(
+        key,
+        [SITE],
+        lambda: {"sections": home_children(request, language), "homes": home_urls(request)},
+        CACHE_SECONDS,
+    )
 
 
 def home_child_of_type(request, model):
