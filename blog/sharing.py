@@ -94,7 +94,8 @@ def neighbours(user, post, group):
     previous_pk = older.order_by("-date_published", "-pk").values("pk")[:1]
     next_pk = newer.order_by("date_published", "pk").values("pk")[:1]
     # Both in one query; which is which follows from the order of publication.
-    found = post_type.objects.filter(Q(pk=Subquery(previous_pk)) | Q(pk=Subquery(next_pk)))
+    # Only their titles and addresses are shown: the body stays in the database.
+    found = post_type.objects.filter(Q(pk=Subquery(previous_pk)) | Q(pk=Subquery(next_pk))).defer("body")
     result = {"previous_post": None, "next_post": None}
     for neighbour in found:
         is_older = (neighbour.date_published, neighbour.pk) < (date, post.pk)
