@@ -1,5 +1,5 @@
 """The member's own parts of a post page (see pagecache/personal_parts.py): their vote, whether
-they follow the post, and what they may do with each reaction."""
+they follow the post, what they may do with each reaction and whether they found it helpful."""
 
 from django.urls import reverse
 
@@ -7,6 +7,7 @@ from access.audience import viewer_is_site_editor
 from pagecache.personal_parts import csrf_token, part
 
 from .following import is_following
+from .likes import liked_in_thread
 from .ratings import SCORES, own_score
 
 
@@ -44,6 +45,22 @@ def reaction_actions(request, reaction, author, next):
         "reaction": reaction,
         "own": own,
         "moderator": viewer_is_site_editor(request),
+        "next": next,
+        "csrf_token": csrf_token(request) if not own else "",
+    }
+
+
+@part("reaction-like", "engagement/like_form.html")
+def like_form(request, reaction, author, thread, next):
+    """The "Helpful" button, pressed when the member found the reaction helpful; none on
+    their own reactions. How many did is the shared page's (see reaction.html). Whether
+    they liked it is read for the whole thread at once (``thread``: the post's canonical
+    page, and kept in the cache), so a page costs at most one query for all its buttons."""
+    own = author is not None and author == request.user.pk
+    return {
+        "reaction": reaction,
+        "own": own,
+        "liked": not own and reaction in liked_in_thread(request, thread),
         "next": next,
         "csrf_token": csrf_token(request) if not own else "",
     }

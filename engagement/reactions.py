@@ -17,6 +17,7 @@ from wagtail.models import Locale, Page
 from core.locales import default_locale_id
 from core.pagination import paginate
 
+from .likes import like_count
 from .models import Reaction, ReactionSwitch
 
 ORDERS = ("oldest", "newest")
@@ -169,9 +170,10 @@ def thread_counts(canonical):
 
 def thread_page(canonical, choices, request, threads_total=None):
     """One batch of the thread: top-level reactions in the chosen order, each with its
-    replies (oldest first). A removed reaction stays as a placeholder while it has
-    replies someone can read. Two queries, whatever the number of reactions; one when
-    the number of threads (``thread_counts``) is known."""
+    replies (oldest first), and on each how many members found it helpful (``like_count``).
+    A removed reaction stays as a placeholder while it has replies someone can read. Two
+    queries, whatever the number of reactions; one when the number of threads
+    (``thread_counts``) is known."""
     everything = thread_of(canonical).select_related("user")
     visible_reply = shown(Reaction.objects.filter(thread_id=OuterRef("pk"), level=1))
     top_level = (
@@ -182,7 +184,9 @@ def thread_page(canonical, choices, request, threads_total=None):
     page = paginate(request, top_level, choices.count, count=threads_total)
     # The batch's top-level reactions and their replies in one query.
     batch = page.object_list.values("pk")
-    rows = everything.filter(Q(pk__in=batch) | Q(thread_id__in=batch, level=1, is_public=True, is_removed=False))
+    rows = everything.filter(
+        Q(pk__in=batch) | Q(thread_id__in=batch, level=1, is_public=True, is_removed=False)
+    ).annotate(like_count=like_count())
     threads, by_thread = [], {}
     for reaction in rows.order_by("submit_date", "pk"):
         if reaction.level == 0:

@@ -5,6 +5,8 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from .forms import ReactionForm
+from .markup import render_reaction
+from .mentions import shown_mentions
 from .ratings import NO_VOTES, summaries
 from .reactions import ORDERS, PAGE_SIZES, ThreadChoices, canonical_post, reactions_closed, thread_counts, thread_page
 from .rules import can_close_reactions, can_rate, can_react
@@ -21,6 +23,7 @@ def reaction_context(request, page, group=None, form=None, closed=None):
     choices = ThreadChoices.from_request(request)
     reactions_total, threads_total = thread_counts(canonical)
     batch, threads = thread_page(canonical, choices, request, threads_total=threads_total)
+    _render_bodies(canonical, threads, user)
     if closed is None:
         closed = reactions_closed(canonical)
     page_url = page.get_url(request)
@@ -53,6 +56,15 @@ def reaction_context(request, page, group=None, form=None, closed=None):
             "author_id": page.author_id,
         }
     }
+
+
+def _render_bodies(canonical, threads, viewer):
+    """Each reaction's HTML as ``body_html``, its mentions of the post's readers linked (one
+    query for the whole batch, none without mentions)."""
+    everyone = [reaction for thread in threads for reaction in (thread, *thread.replies)]
+    mentions = shown_mentions(canonical, [reaction.comment for reaction in everyone], viewer)
+    for reaction in everyone:
+        reaction.body_html = render_reaction(reaction.comment, mentions)
 
 
 RATING_ANCHOR = "beoordeling"

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import like_views, mention_views, views
 
 app_name = "engagement"
 
@@ -11,6 +11,8 @@ urlpatterns = [
     path("<int:reaction_id>/bewerken/", views.edit_reaction, name="edit"),
     path("<int:reaction_id>/verwijderen/", views.delete_reaction, name="delete"),
     path("<int:reaction_id>/melden/", views.flag_reaction, name="flag"),
+    path("<int:reaction_id>/nuttig/", like_views.like_reaction, name="like"),
+    path("noemen/<int:page_id>/", mention_views.mention_suggestions, name="mentions"),
     path("volgen/<int:page_id>/", views.toggle_follow, name="follow"),
     path("sluiten/<int:page_id>/", views.toggle_closed, name="close"),
     path("stoppen/<str:token>/", views.stop_following, name="stop_following"),
