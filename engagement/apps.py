@@ -20,6 +20,7 @@ class EngagementConfig(AppConfig):
         pre_save.disconnect(publish_or_unpublish_on_pre_save, sender="engagement.Reaction")
 
         # personal_parts registers the member's own parts of a page (pagecache/personal_parts.py).
-        from . import personal_parts, purges  # noqa: F401
+        from . import following, personal_parts, purges  # noqa: F401
 
         purges.connect()
+        following.connect()

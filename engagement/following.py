@@ -1,17 +1,19 @@
 """Following a post: who gets an e-mail when a reaction is written, and the signed
 one-click link that stops it without logging in. The mails are made in a task
-(tasks.py), one per reaction, and sent through the outbox."""
+(tasks.py), one per reaction, and sent through notifications.events.notify, which
+obeys each member's preference and sends through the outbox."""
 
+from django.db.models.signals import post_delete, post_save
 from django.urls import reverse
 
-from access.policy import can_view
 from accounts.member_mail import member_language, member_message, read_stop_token, stop_token
 from core.links import absolute_url
 from core.translations import version_in
-from outbox.queue import send_event
+from notifications.events import forget_reaction, notify
+from notifications.models import Kind
 
 from .markup import plain_text
-from .models import Follow
+from .models import Follow, Reaction
 
 UNFOLLOW_SALT = "samen.engagement.unfollow"
 
@@ -40,24 +42,19 @@ def read_unfollow_token(token):
 
 
 def notify_followers(reaction, post):
-    """Mail every follower of ``post`` but the reaction's own author about ``reaction``,
-    in the follower's own language, linking to the post in that language where it exists.
-    Each mail has a link to the reaction and a one-click link to stop following. Each
-    follower is mailed once per reaction, however often this runs. Returns how many mails
-    were added."""
-    followers = (
-        Follow.objects.filter(translation_key=post.translation_key)
-        .exclude(user_id=reaction.user_id)
-        .select_related("user")
-        .order_by("pk")
-    )
+    """Tell every follower of ``post`` but the reaction's own author about ``reaction``,
+    each as their preference for reactions says (notifications.events.notify): on the
+    site, or by mail in their own language as well, linking to the post in that language
+    where it exists. Each mail has a link to the reaction, a one-click link to stop
+    following and one to stop these mails altogether. The author of the reaction a reply
+    answers hears of it as a reply instead. However often this runs, each follower hears
+    of a reaction once. Returns how many members were told."""
     excerpt = plain_text(reaction.comment, limit=600)
     author = reaction.user.display_name if reaction.user else reaction.user_name
     versions = {}
 
-    def message_for(member):
-        # Who may read the post can change after someone started following it.
-        if not (member.is_active and member.email) or not can_view(member, post):
+    def message_for(member, stop_kind_url):
+        if not member.email:
             return None
         language = member_language(member)
         if language not in versions:
@@ -72,10 +69,38 @@ def notify_followers(reaction, post):
                 "post_title": version.title,
                 "reaction_url": absolute_url(f"{version.url}#reactie-{reaction.pk}"),
                 "excerpt": excerpt,
+                "stop_kind_url": absolute_url(stop_kind_url),
             },
             html_template="engagement/email/new_reaction.html",
             stop_url=reverse("engagement:stop_following", args=[unfollow_token(member, post)]),
         )
 
+    told = []
+    answered = None
+    if reaction.is_reply:
+        parent = Reaction.objects.filter(pk=reaction.parent_id).select_related("user").first()
+        answered = parent.user if parent is not None and parent.user_id != reaction.user_id else None
+    common = {"actor": reaction.user, "page": post, "reaction": reaction, "mail": message_for}
+    if answered is not None:
+        told += notify(Kind.REPLY, [answered], event=f"reaction:{reaction.pk}", **common)
+    followers = (
+        Follow.objects.filter(translation_key=post.translation_key)
+        .exclude(user_id=reaction.user_id)
+        .exclude(user_id=getattr(answered, "pk", None))
+        .select_related("user")
+        .order_by("pk")
+    )
     members = (follow_row.user for follow_row in followers.iterator())
-    return send_event(f"reaction:{reaction.pk}", members, message_for)
+    told += notify(Kind.REACTION, members, event=f"reaction:{reaction.pk}", **common)
+    return len(told)
+
+
+def forget_notifications(sender, instance, **kwargs):
+    """A reaction removed or hidden takes its notifications with it."""
+    if kwargs.get("signal") is post_delete or not instance.is_visible:
+        forget_reaction(instance.pk)
+
+
+def connect():
+    post_save.connect(forget_notifications, sender=Reaction, dispatch_uid="engagement_reaction_notifications_saved")
+    post_delete.connect(forget_notifications, sender=Reaction, dispatch_uid="engagement_reaction_notifications_gone")

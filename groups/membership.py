@@ -189,6 +189,6 @@ def manage(actor, group, member_id, action):
             target.role = new_role
             target.save(update_fields=["role", "changed_at"])
         if was_pending:
-            mail_join_decision.enqueue(group.pk, user.pk, new_role is not None, request_id)
+            mail_join_decision.enqueue(group.pk, user.pk, new_role is not None, request_id, actor.pk)
     _changed(user, group)
     return new_role

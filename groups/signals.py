@@ -2,12 +2,14 @@ from django.apps import apps
 from django.conf import settings
 from django.db.models.signals import post_migrate
 
-from wagtail.signals import page_published
+from wagtail.models import Page
+from wagtail.signals import page_published, workflow_approved, workflow_rejected
 
 from access.models import Membership
 
 from .models import GroupPage
 from .rights import set_up_group, sync_member
+from .tasks import tell_about_review
 
 
 def group_published(sender, instance, **kwargs):
@@ -29,6 +31,17 @@ def every_group_has_its_rights(sender, **kwargs):
         set_up_group(group)
 
 
+def post_reviewed(sender, instance, user=None, **kwargs):
+    """A page approved or sent back: its author hears of it, from a task enqueued in the
+    review's own transaction."""
+    page = instance.content_object
+    if isinstance(page, Page):
+        approved = kwargs["signal"] is workflow_approved
+        tell_about_review.enqueue(page.pk, getattr(user, "pk", None), approved, instance.pk)
+
+
 def connect():
+    workflow_approved.connect(post_reviewed, dispatch_uid="groups_post_approved")
+    workflow_rejected.connect(post_reviewed, dispatch_uid="groups_post_sent_back")
     page_published.connect(group_published, sender=GroupPage, dispatch_uid="groups_group_published")
     post_migrate.connect(every_group_has_its_rights, sender=apps.get_app_config("groups"), dispatch_uid="groups_rights")

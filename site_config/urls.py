@@ -11,6 +11,7 @@ from accounts.views import admin_login, frontend_login
 from core.views import switch_language
 from engagement.rating_views import rate, read_beacon
 from groups.views import stop_new_post_mails
+from notifications.views import stop_kind_mails
 from pages.page_password import authenticate_with_password
 from pages.serving import serve as serve_page
 from pages.sitemap import robots, sitemap
@@ -39,6 +40,7 @@ urlpatterns = [
     path("statistieken/gelezen/<int:page_id>/", read_beacon, name="read_beacon"),
     path("beoordelen/<int:page_id>/", rate, name="rate"),
     path("lidmaatschap/stoppen/<str:token>/", stop_new_post_mails, name="group_mail_stop"),
+    path("meldingen/stoppen/<str:token>/", stop_kind_mails, name="notifications_stop"),
     # Uploads, answered only in debug mode or with SERVE_MEDIA on (site_config/media.py).
     path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", media, name="media"),
 ]
@@ -70,6 +72,7 @@ urlpatterns += i18n_patterns(
     path("account/", include("allauth.urls")),
     path("leden/", include("profiles.urls")),
     path("leden/", include("accounts.urls")),
+    path(pgettext_lazy("address of the notifications page", "notifications/"), include("notifications.urls")),
     path("", include(wagtail_page_urls)),
     prefix_default_language=True,
 )

@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "about",
     "groups",
     "blog",
+    "notifications",
     "access",
     "pages",
     "accounts",
