@@ -72,6 +72,7 @@ urlpatterns += i18n_patterns(
     path("account/", include("allauth.urls")),
     path("leden/", include("profiles.urls")),
     path("leden/", include("accounts.urls")),
+    path("leden/", include("digests.urls")),
     path(pgettext_lazy("address of the notifications page", "notifications/"), include("notifications.urls")),
     path("", include(wagtail_page_urls)),
     prefix_default_language=True,

@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "search",
     "profiles",
     "about",
+    "digests",
     "groups",
     "blog",
     "notifications",
@@ -273,6 +274,8 @@ PERIODIC_JOBS = {
     "prune-finished-tasks": ("background.jobs.prune_finished_tasks", DAY),
     "prune-mail": ("outbox.maintenance.prune_mail", DAY),
     "search-garbage-collect": ("background.jobs.collect_search_garbage", DAY),
+    # Hourly: a digest goes out within the hour after its day, week or month ends.
+    "send-digests": ("digests.jobs.enqueue_due_digests", 60 * MINUTE),
 }
 # Two runs of one periodic job never overlap; a run that died frees its job after this.
 PERIODIC_JOB_LOCK_SECONDS = 15 * 60
