@@ -52,11 +52,26 @@ def notification_list(request):
 @require_POST
 def mark_read(request, pk):
     """Mark a line read: the notification and the others of its post and kind."""
-    notification = get_object_or_404(visible(request.user), pk=_checked_id(pk))
-    visible(request.user).filter(kind=notification.kind, page_id=notification.page_id, read_at__isnull=True).update(
+    _read_line(request.user, get_object_or_404(visible(request.user), pk=_checked_id(pk)))
+    return redirect(safe_next(request, request.POST.get("next"), fallback=reverse("notifications:list")))
+
+
+@login_required
+def open_notification(request, pk):
+    """Follow a line's link: its notifications are read from then on, as the member
+    expects of a notification they opened, and the bell counts them no more."""
+    notification = get_object_or_404(visible(request.user).select_related("page"), pk=_checked_id(pk))
+    _read_line(request.user, notification)
+    [line] = lines(request, [{"newest_id": notification.pk, "count": 1, "unread": 0}])
+    return redirect(line.url or reverse("notifications:list"))
+
+
+def _read_line(user, notification):
+    """Mark read the notification and the others of its post and kind (one line)."""
+    visible(user).filter(kind=notification.kind, page_id=notification.page_id, read_at__isnull=True).update(
         read_at=timezone.now()
     )
-    return redirect(safe_next(request, request.POST.get("next"), fallback=reverse("notifications:list")))
+    forget_counts([user.pk])
 
 
 @login_required

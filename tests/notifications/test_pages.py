@@ -61,7 +61,8 @@ def test_reactions_on_one_post_are_one_line_linking_to_the_newest(client, post, 
     [line] = soup(client.get(reverse("notifications:list"))).select(".notification")
     newest = Notification.objects.latest("pk")
     assert "3" in line.get_text() and "Samen leren" in line.get_text()
-    assert line.select_one("a")["href"] == f"{post.url}#reactie-{newest.reaction_id}"
+    opened = client.get(line.select_one("a")["href"])
+    assert opened.status_code == 302 and opened["Location"] == f"{post.url}#reactie-{newest.reaction_id}"
 
 
 def test_what_the_member_may_no_longer_read_is_not_shown(client, closed_group):
@@ -236,3 +237,32 @@ def test_the_bell_follows_marking_read_and_new_notifications(client, post, autho
     assert "0" in bell_text()
     react(post, author, [bram])
     assert "1" in bell_text()
+
+
+def test_opening_a_line_reads_it_and_the_bell_counts_it_no_more(client, post, other_post, author, bram):
+    react(post, author, [bram], times=2)
+    react(other_post, author, [bram])
+    client.force_login(bram)
+
+    def bell_text():
+        return soup(client.get(reverse("notifications:settings"))).select_one(".notification-bell").get_text()
+
+    assert "3" in bell_text()
+    newest = Notification.objects.filter(page=post).latest("pk")
+    opened = client.get(reverse("notifications:open", args=[newest.pk]))
+    assert opened["Location"] == f"{post.url}#reactie-{newest.reaction_id}"
+    assert not Notification.objects.filter(page=post, read_at__isnull=True).exists()
+    assert "1" in bell_text()
+    client.post(reverse("notifications:mark_read", args=[Notification.objects.get(page=other_post).pk]))
+    assert "0" in bell_text()
+
+
+@pytest.mark.parametrize("pk", [0, 999999, 2**63, 10**30])
+def test_opening_a_missing_or_foreign_notification_is_404(client, post, author, bram, cor, pk):
+    react(post, author, [bram])
+    client.force_login(cor)
+    theirs = Notification.objects.get(recipient=bram)
+    assert client.get(reverse("notifications:open", args=[theirs.pk])).status_code == 404
+    assert client.get(f"/nl/notifications/openen/{pk}/").status_code == 404
+    theirs.refresh_from_db()
+    assert theirs.read_at is None
