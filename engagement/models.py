@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.search import index
 
 from django_comments_xtd.models import XtdComment
@@ -15,6 +16,10 @@ class Reaction(index.Indexed, XtdComment):
     turned into sanitised HTML only when shown."""
 
     edited_at = models.DateTimeField(_("edited at"), null=True, blank=True)
+    # A guest's reaction (no account) stays invisible until its writer opens the link
+    # mailed to them; then it is shown, or waits for a moderator when the site asks so.
+    confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
+    awaiting_approval = models.BooleanField(_("awaiting a moderator's approval"), default=False)
 
     # Searched on the search page's "reactions" tab; the filters narrow to shown reactions.
     search_fields = [
@@ -38,6 +43,15 @@ class Reaction(index.Indexed, XtdComment):
     def is_visible(self):
         return self.is_public and not self.is_removed
 
+    @property
+    def is_guest(self):
+        """Written without an account: the name is the one typed, the address never shown."""
+        return self.user_id is None
+
+    @property
+    def is_unconfirmed(self):
+        return self.user_id is None and self.confirmed_at is None
+
 
 class Follow(models.Model):
     """A member follows a post (in every language, hence the translation key) and gets
@@ -53,6 +67,65 @@ class Follow(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["user", "translation_key"], name="engagement_follow_once"),
         ]
+
+
+class GuestFollow(models.Model):
+    """A guest (no account) who asked to follow a post when reacting, known by the e-mail
+    address they confirmed. They get the mails of new reactions with a one-click stop link,
+    in the language they reacted in."""
+
+    email = models.EmailField(_("e-mail address"))
+    name = models.CharField(_("name"), max_length=50)
+    language = models.CharField(_("language"), max_length=10)
+    translation_key = models.UUIDField(_("post"), db_index=True)
+    created_at = models.DateTimeField(_("since"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("guest follower")
+        verbose_name_plural = _("guest followers")
+        constraints = [
+            models.UniqueConstraint(fields=["email", "translation_key"], name="engagement_guest_follow_once"),
+        ]
+
+    # What a member's mail (accounts.member_mail.member_message) reads of its recipient.
+    @property
+    def display_name(self):
+        return self.name
+
+    is_active = True
+
+
+@register_setting(icon="comment")
+class GuestReactions(BaseSiteSetting):
+    """Whether visitors without an account may react, confirming by e-mail."""
+
+    allowed = models.BooleanField(
+        _("allow guest reactions"),
+        default=False,
+        help_text=_(
+            "Visitors who are not logged in can react to public posts with their name and e-mail address; "
+            "the reaction appears once they open the link mailed to them."
+        ),
+    )
+    need_approval = models.BooleanField(
+        _("guest reactions need a moderator's approval"),
+        default=True,
+        help_text=_("A confirmed guest reaction waits under Reactions until a moderator makes it visible."),
+    )
+
+    class Meta:
+        verbose_name = _("guest reactions")
+
+    @classmethod
+    def allowed_setting(cls):
+        """The default site's "allow guest reactions" (none when never saved), as a
+        queryset that can also serve as a subquery."""
+        return cls.objects.filter(site__is_default_site=True).order_by("pk").values_list("allowed", flat=True)[:1]
+
+    @classmethod
+    def current(cls):
+        """The default site's settings, unsaved defaults when never saved."""
+        return cls.objects.filter(site__is_default_site=True).order_by("pk").first() or cls()
 
 
 class ReactionSwitch(models.Model):

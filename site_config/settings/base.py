@@ -274,6 +274,7 @@ PERIODIC_JOBS = {
     "prune-finished-tasks": ("background.jobs.prune_finished_tasks", DAY),
     "prune-mail": ("outbox.maintenance.prune_mail", DAY),
     "search-garbage-collect": ("background.jobs.collect_search_garbage", DAY),
+    "remove-unconfirmed-guest-reactions": ("engagement.guests.remove_unconfirmed", DAY),
     # Hourly: a digest goes out within the hour after its day, week or month ends.
     "send-digests": ("digests.jobs.enqueue_due_digests", 60 * MINUTE),
 }
@@ -405,6 +406,12 @@ COMMENTS_XTD_MAX_THREAD_LEVEL = 1
 COMMENTS_XTD_CONFIRM_EMAIL = False
 REACTION_MAX_LENGTH = 5000
 REACTIONS_PER_MINUTE = 5
+# Reactions by guests (when the site setting allows them): the mailed link to confirm one
+# works this many days, after which an unconfirmed reaction is removed; at most so many
+# reactions an hour from one e-mail address, and from one network (an IPv4 /24, an IPv6 /64).
+GUEST_CONFIRMATION_DAYS = 3
+GUEST_REACTIONS_PER_ADDRESS = 3
+GUEST_REACTIONS_PER_NETWORK = 10
 # Giving, changing or withdrawing stars, per member.
 RATINGS_PER_MINUTE = 20
 
