@@ -53,3 +53,17 @@ def footer_links(request=None):
 
     # "2": the shape kept since the stamped cache became shared (pagecache/labels.py).
     return kept_until_purged(f"about:footer-links:2:{language}", [SITE], look_up, CACHE_SECONDS)
+
+
+def privacy_statement_url(request=None):
+    """The address of the privacy statement in the active language, or "" when the site
+    has none; kept like the footer's links."""
+    language = translation.get_language()
+    locale_id = locale_id_for(language)
+
+    def look_up():
+        pages = dict(footer_pages(locale_id)) if locale_id else {}
+        page = pages.get(FooterRole.PRIVACY)
+        return page.get_url(request) if page is not None else ""
+
+    return kept_until_purged(f"about:privacy-url:1:{language}", [SITE], look_up, CACHE_SECONDS)

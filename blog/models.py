@@ -22,7 +22,7 @@ from access.policy import AccessLevel, effective_level, facts_for, viewable
 from core.pagination import paginate
 from core.translations import follow_source, lead_translations
 from engagement.ratings import Rateable
-from engagement.reactions import closed_for
+from engagement.reactions import closed_for, guest_reactions_allowed
 from engagement.readership import read_count, views_of
 from engagement.sections import post_and_group_ratings, reaction_context
 from groups.models import RESERVED_SLUGS, GroupPage
@@ -216,8 +216,8 @@ class BlogPage(ReadByAccessLevel, Rateable, BasePage):
 
     @classmethod
     def for_serving(cls):
-        # The byline, the hero image, the read count and whether reactions are closed
-        # come with the post itself.
+        # The byline, the hero image, the read count, whether reactions are closed and
+        # whether guests may react come with the post itself.
         return (
             super()
             .for_serving()
@@ -225,6 +225,7 @@ class BlogPage(ReadByAccessLevel, Rateable, BasePage):
             .annotate(
                 views_so_far=views_of(OuterRef("translation_key")),
                 reactions_are_closed=closed_for(OuterRef("translation_key")),
+                guest_reactions_allowed=guest_reactions_allowed(),
             )
         )
 
@@ -257,7 +258,13 @@ class BlogPage(ReadByAccessLevel, Rateable, BasePage):
         context["tags"] = list(self.tags.all())
         context["related_posts"] = self.related_posts(request.user, tags=context["tags"])
         context.update(
-            reaction_context(request, self, group=self.group, closed=getattr(self, "reactions_are_closed", None))
+            reaction_context(
+                request,
+                self,
+                group=self.group,
+                closed=getattr(self, "reactions_are_closed", None),
+                guests_allowed=getattr(self, "guest_reactions_allowed", None),
+            )
         )
         # Served, the post came with its read count (for_serving); previewed, it did not.
         served = hasattr(self, "views_so_far")

@@ -12,6 +12,7 @@ from core.translations import version_in
 from notifications.events import forget_reaction, notify
 from notifications.models import Kind
 
+from .guest_mail import notify_guest_followers
 from .markup import plain_text
 from .models import Follow, Reaction
 
@@ -92,7 +93,8 @@ def notify_followers(reaction, post):
     )
     members = (follow_row.user for follow_row in followers.iterator())
     told += notify(Kind.REACTION, members, event=f"reaction:{reaction.pk}", **common)
-    return len(told)
+    # Guests who follow the post by e-mail (engagement/guest_mail.py), under keys of their own.
+    return len(told) + notify_guest_followers(reaction, post, author, excerpt)
 
 
 def forget_notifications(sender, instance, **kwargs):

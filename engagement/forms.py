@@ -1,3 +1,5 @@
+import re
+
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
@@ -44,3 +46,46 @@ class EditReactionForm(forms.Form):
         self.fields["comment"].widget.attrs["maxlength"] = settings.REACTION_MAX_LENGTH
 
     clean_comment = ReactionForm.clean_comment
+
+
+# Letters, digits, spaces and the punctuation names have; no line breaks or control
+# characters, which would let a name pose as something else in a mail or a listing.
+_NAME_ALLOWED = re.compile(r"[^\W_]|[ .,'’()&-]")
+
+
+class GuestReactionForm(ReactionForm):
+    """A reaction by a visitor without an account: their name (shown, marked as a
+    guest's), their e-mail address (never shown; the confirmation link goes there) and
+    whether they want the reactions that follow by e-mail."""
+
+    name = forms.CharField(
+        label=_("Your name"),
+        max_length=50,
+        help_text=_("Shown above your reaction, marked as a guest's."),
+        error_messages={
+            "required": _("Fill in your name."),
+            "max_length": _("Your name is %(show_value)d characters long; at most %(limit_value)d fit."),
+        },
+    )
+    email = forms.EmailField(
+        label=_("Your e-mail address"),
+        max_length=254,
+        help_text=_("We mail you a link to confirm your reaction. Your address is never shown."),
+        error_messages={
+            "required": _("Fill in your e-mail address: the link to confirm your reaction goes there."),
+            "invalid": _("This is not an e-mail address. Check it and send again."),
+            "max_length": _("This e-mail address is too long."),
+        },
+    )
+    follow = forms.BooleanField(label=_("Follow this post: mail me new reactions"), required=False)
+
+    def clean_name(self):
+        name = " ".join(self.cleaned_data["name"].split())
+        if not name:
+            raise forms.ValidationError(self.fields["name"].error_messages["required"])
+        if not all(_NAME_ALLOWED.fullmatch(character) for character in name):
+            raise forms.ValidationError(_("Use letters, digits, spaces and . , ' ( ) & - in your name."))
+        return name
+
+    def clean_email(self):
+        return self.cleaned_data["email"].strip()

@@ -20,6 +20,7 @@ from accounts.models import User
 
 from .markup import plain_text
 from .models import Reaction
+from .tasks import mail_followers
 
 
 class ReactionPermissionPolicy(ModelPermissionPolicy):
@@ -47,10 +48,11 @@ class ReactionFilterSet(WagtailFilterSet):
     flagged = django_filters.BooleanFilter(label=_("Reported"), method="filter_flagged", widget=forms.NullBooleanSelect)
     is_removed = django_filters.BooleanFilter(label=_("Removed"), widget=forms.NullBooleanSelect)
     is_public = django_filters.BooleanFilter(label=_("Visible"), widget=forms.NullBooleanSelect)
+    awaiting_approval = django_filters.BooleanFilter(label=_("Awaiting approval"), widget=forms.NullBooleanSelect)
 
     class Meta:
         model = Reaction
-        fields = ["post", "user", "flagged", "is_removed", "is_public"]
+        fields = ["post", "user", "flagged", "is_removed", "is_public", "awaiting_approval"]
 
     def filter_post(self, queryset, name, value):
         return queryset.filter(object_pk=str(value.pk)) if value else queryset
@@ -76,6 +78,18 @@ class ReactionIndexView(IndexView):
 
 
 class ReactionForm(forms.ModelForm):
+    def save(self, commit=True):
+        reaction = super().save(commit=False)
+        approved = reaction.awaiting_approval and reaction.is_public
+        if approved:
+            reaction.awaiting_approval = False
+        if commit:
+            reaction.save()
+            if approved:
+                # A guest's reaction a moderator approved reaches the followers now.
+                mail_followers.enqueue(reaction.pk)
+        return reaction
+
     class Meta:
         model = Reaction
         fields = ["is_public", "is_removed"]
@@ -92,9 +106,20 @@ def reaction_excerpt(reaction):
     return plain_text(reaction.comment, limit=90)
 
 
+def reaction_author(reaction):
+    """The member, or a guest's name marked as a guest's (their address stays out of lists)."""
+    if reaction.user_id is None:
+        return _("%(name)s (guest)") % {"name": reaction.user_name}
+    return str(reaction.user)
+
+
 def reaction_status(reaction):
     if reaction.is_removed:
         return _("removed")
+    if reaction.is_unconfirmed:
+        return _("not confirmed by its guest")
+    if reaction.awaiting_approval and not reaction.is_public:
+        return _("awaiting approval")
     if not reaction.is_public:
         return _("hidden")
     return _("visible")
@@ -116,7 +141,7 @@ class ReactionViewSet(ModelViewSet):
     list_per_page = 50
     list_display = [
         TitleColumn("excerpt", label=_("Reaction"), accessor=reaction_excerpt, url_name="reactions:edit"),
-        Column("user", label=_("Author")),
+        Column("author", label=_("Author"), accessor=reaction_author),
         Column("post_title", label=_("Post")),
         DateColumn("submit_date", label=_("Written")),
         Column("flag_count", label=_("Reports")),

@@ -15,6 +15,9 @@ from .models import Reaction, ReactionSwitch
 
 
 def _reaction_changed(sender, instance, **kwargs):
+    if instance.is_unconfirmed:
+        # A guest's reaction nobody has confirmed is on no page (engagement/guests.py).
+        return
     key = Page.objects.filter(pk=instance.object_pk).values_list("translation_key", flat=True).first()
     if key is not None:
         item_changed(key)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from django.db.models import Case, CharField, Count, Exists, F, OuterRef, Q, Subquery, When
+from django.db.models import BooleanField, Case, CharField, Count, Exists, F, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Cast, Coalesce
 from django.utils import timezone
 
@@ -18,7 +18,7 @@ from core.locales import default_locale_id
 from core.pagination import paginate
 
 from .likes import like_count
-from .models import Reaction, ReactionSwitch
+from .models import GuestReactions, Reaction, ReactionSwitch
 
 ORDERS = ("oldest", "newest")
 PAGE_SIZES = (5, 10, 25, 50, 100)
@@ -107,6 +107,11 @@ def closed_for(translation_key):
     """Whether reactions are closed on the post with ``translation_key`` (an
     ``OuterRef``), to fetch along with the post. Every language version shares it."""
     return Exists(ReactionSwitch.objects.filter(translation_key=translation_key, closed=True))
+
+
+def guest_reactions_allowed():
+    """Whether the site allows guest reactions (the site setting), to fetch along with a post."""
+    return Coalesce(Subquery(GuestReactions.allowed_setting()), Value(False), output_field=BooleanField())
 
 
 @dataclass(frozen=True)

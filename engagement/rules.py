@@ -1,6 +1,8 @@
 """Who may react, close reactions and rate: the access policy's answer to "may they read
 it", and what engagement adds to it."""
 
+from django.contrib.auth.models import AnonymousUser
+
 from access.policy import can_view, facts_for, is_group_member, is_member_account, is_site_editor
 
 
@@ -15,6 +17,12 @@ def can_react(user, post, group=None):
     if group is not None and group.translation_key in facts.closed_groups:
         return is_group_member(user, group, facts) or is_site_editor(user)
     return True
+
+
+def guests_may_react(post, allowed):
+    """May a visitor without an account react to ``post``, confirming by e-mail? Only when
+    the site setting ``allowed`` it, and only on posts everyone may read."""
+    return bool(allowed) and can_view(AnonymousUser(), post)
 
 
 def can_change_reaction(user, reaction):

@@ -4,17 +4,18 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
-from .forms import ReactionForm
+from .forms import GuestReactionForm, ReactionForm
 from .markup import render_reaction
 from .mentions import shown_mentions
+from .models import GuestReactions
 from .ratings import NO_VOTES, summaries
 from .reactions import ORDERS, PAGE_SIZES, ThreadChoices, canonical_post, reactions_closed, thread_counts, thread_page
-from .rules import can_close_reactions, can_rate, can_react
+from .rules import can_close_reactions, can_rate, can_react, guests_may_react
 
 
-def reaction_context(request, page, group=None, form=None, closed=None):
-    """The reaction section of ``page``; ``closed``, when the caller already knows whether
-    reactions are closed, saves asking again."""
+def reaction_context(request, page, group=None, form=None, closed=None, guests_allowed=None):
+    """The reaction section of ``page``; ``closed`` and ``guests_allowed`` (the site
+    setting), when the caller already knows them, save asking again."""
     if page.pk is None:
         # The preview of a post that was never saved: nothing can have reacted to it yet.
         return {"reactions": None}
@@ -30,6 +31,14 @@ def reaction_context(request, page, group=None, form=None, closed=None):
     may_react = can_react(user, page, group) and not closed
     if may_react and form is None:
         form = ReactionForm(canonical)
+    guest_form = None
+    if not user.is_authenticated and not closed:
+        if guests_allowed is None:
+            guests_allowed = GuestReactions.allowed_setting().first()
+        if guests_may_react(page, guests_allowed):
+            # The same form for every visitor, so the page stays one shared copy: no
+            # security token of a session (the endpoint checks the request's origin).
+            guest_form = GuestReactionForm(canonical)
     next_query = {**choices.query(), "page": batch.next_page_number()} if batch.has_next() else None
     return {
         "reactions": {
@@ -44,6 +53,7 @@ def reaction_context(request, page, group=None, form=None, closed=None):
             "closed": closed,
             "may_react": may_react,
             "form": form if may_react else None,
+            "guest_form": guest_form,
             "next_page_url": f"{page_url}?{urlencode(next_query)}#reacties" if next_query else "",
             "next_batch_url": (
                 reverse("engagement:batch", args=[page.pk]) + "?" + urlencode(next_query) if next_query else ""

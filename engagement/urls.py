@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import like_views, mention_views, views
+from . import guest_views, like_views, mention_views, views
 
 app_name = "engagement"
 
@@ -16,4 +16,8 @@ urlpatterns = [
     path("volgen/<int:page_id>/", views.toggle_follow, name="follow"),
     path("sluiten/<int:page_id>/", views.toggle_closed, name="close"),
     path("stoppen/<str:token>/", views.stop_following, name="stop_following"),
+    path("gast/plaatsen/", guest_views.post_guest_reaction, name="guest_post"),
+    path("gast/verstuurd/", guest_views.guest_reaction_sent, name="guest_sent"),
+    path("gast/bevestigen/<str:token>/", guest_views.confirm_guest_reaction, name="guest_confirm"),
+    path("gast/stoppen/<str:token>/", guest_views.guest_stop_following, name="guest_stop_following"),
 ]
