@@ -14,6 +14,7 @@ from notifications.models import Kind
 
 from .guest_mail import notify_guest_followers
 from .markup import plain_text
+from .mentions import mentioned_members
 from .models import Follow, Reaction
 
 UNFOLLOW_SALT = "samen.engagement.unfollow"
@@ -84,10 +85,15 @@ def notify_followers(reaction, post):
     common = {"actor": reaction.user, "page": post, "reaction": reaction, "mail": message_for}
     if answered is not None:
         told += notify(Kind.REPLY, [answered], event=f"reaction:{reaction.pk}", **common)
+    # Whom a member's reaction names hears of it as a mention (a plain notice, no reaction
+    # mail). A guest's mention notifies nobody: no account stands behind it.
+    mentioned = [m for m in mentioned_members(reaction, post) if m != answered] if reaction.user_id else []
+    told += notify(Kind.MENTION, mentioned, actor=reaction.user, page=post, reaction=reaction)
+    already_told = [member.pk for member in mentioned] + [getattr(answered, "pk", None)]
     followers = (
         Follow.objects.filter(translation_key=post.translation_key)
         .exclude(user_id=reaction.user_id)
-        .exclude(user_id=getattr(answered, "pk", None))
+        .exclude(user_id__in=[pk for pk in already_told if pk is not None])
         .select_related("user")
         .order_by("pk")
     )

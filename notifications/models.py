@@ -30,11 +30,11 @@ class Channel(models.TextChoices):
 
 # What a member who never chose gets: everything on the site, and by mail at once what
 # the site mailed before it had notifications (a reply's author followed the post, so
-# they were mailed about replies too).
+# they were mailed about replies too) and a mention, which is written to them.
 DEFAULT_CHANNELS = {
     Kind.REACTION: Channel.MAIL,
     Kind.REPLY: Channel.MAIL,
-    Kind.MENTION: Channel.SITE,
+    Kind.MENTION: Channel.MAIL,
     Kind.NEW_POST: Channel.MAIL,
     Kind.JOIN_DECISION: Channel.MAIL,
     Kind.JOIN_REQUEST: Channel.MAIL,

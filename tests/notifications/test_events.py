@@ -15,6 +15,7 @@ import pytest
 from access.models import Membership
 from blog.factories import BlogPageFactory
 from engagement.following import notify_followers
+from engagement.guests import store_guest_reaction
 from engagement.models import Follow
 from engagement.reactions import store_reaction
 from groups import membership
@@ -67,6 +68,31 @@ class TestReactions:
         notify_followers(reply, post)
         assert told(Kind.REPLY) == ["bram@samen.test"]
         assert told(Kind.REACTION) == ["anouk@samen.test"]
+
+    def test_a_mention_tells_the_member_once_as_a_mention_not_as_a_follower(self, post, author, bram, cor):
+        for member in (author, bram):
+            follow(member, post)
+        reaction = store_reaction(post, cor, f"Wat denk jij, @[Bram Lid]({bram.pk})? En @[Cor Lid]({cor.pk})")
+        notify_followers(reaction, post)
+        notify_followers(reaction, post)  # a task run again
+        assert told(Kind.MENTION) == ["bram@samen.test"]
+        assert told(Kind.REACTION) == ["anouk@samen.test"]
+        [notice] = [m for m in mail.outbox if m.to == ["bram@samen.test"]]
+        assert "Cor Lid" in notice.body and f"#reactie-{reaction.pk}" in notice.body
+
+    def test_a_mention_of_someone_who_may_not_read_the_post_tells_nobody(self, group, closed_group, author):
+        outsider = add_member(closed_group, Role.MEMBER, display_name="Buiten", email="buiten@samen.test")
+        secret = BlogPageFactory(parent=group, author=author, access_level="owner", title="Notitie")
+        notify_followers(store_reaction(secret, author, f"Kijk eens, @[Buiten]({outsider.pk})"), secret)
+        assert not Notification.objects.filter(kind=Kind.MENTION).exists()
+        assert not mail.outbox
+
+    def test_a_guests_mention_tells_nobody(self, post, bram):
+        reaction = store_guest_reaction(post, "Gast", "gast@example.org", f"Hallo @[Bram Lid]({bram.pk})")
+        reaction.is_public = True
+        reaction.save(update_fields=["is_public"])
+        notify_followers(reaction, post)
+        assert not Notification.objects.filter(kind=Kind.MENTION).exists()
 
     def test_a_reaction_hidden_or_removed_takes_its_notifications_along(self, post, author, bram):
         follow(bram, post)
