@@ -9,6 +9,8 @@ same roles; anyone with one has an audience of their own. A template that starts
 something by permission must add it here. The page cache is told to use this class by
 the setting ``PAGE_CACHE_AUDIENCE``."""
 
+import functools
+
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.db.models import Exists, OuterRef, Q
@@ -16,9 +18,8 @@ from django.utils.functional import cached_property
 
 from wagtail.models import Page
 
-from .models import Membership
 from .page_types import restricted_types
-from .policy import MANAGER_ROLES, is_site_editor
+from .policy import MANAGER_ROLES, is_site_editor, known_not_site_editor
 
 
 class Audience:
@@ -27,24 +28,16 @@ class Audience:
 
     def __init__(self, user):
         self.user = user
-        moderating = Permission.objects.filter(content_type__app_label="django_comments", codename="can_moderate")
-        powers = {
-            "moderates": Exists(moderating.filter(Q(user=OuterRef("pk")) | Q(group__user=OuterRef("pk")))),
-            "owns_pages": Exists(Page.objects.filter(owner_id=OuterRef("pk"))),
-        }
-        for number, post_type in enumerate(restricted_types()):
-            powers[f"writes_{number}"] = Exists(post_type.objects.filter(author_id=OuterRef("pk")))
-        found = get_user_model().objects.filter(pk=user.pk).annotate(**powers).values_list(*powers).first()
-        roles = sorted(Membership.objects.filter(user_id=user.pk).values_list("group_key", "role"))
-        self.plain = not (
-            user.is_staff
-            or user.is_superuser
-            or found is None
-            or any(found)
-            or any(role in MANAGER_ROLES for _key, role in roles)
+        # Staff and superusers need not be asked about anything else.
+        rows = [] if user.is_staff or user.is_superuser else _powers_and_roles(user)
+        roles = sorted((key, role) for *_powers, key, role in rows if key is not None)
+        self.plain = bool(rows) and not (
+            any(any(powers) for *powers, _key, _role in rows) or any(role in MANAGER_ROLES for _key, role in roles)
         )
         if self.plain:
             self.key = "members:" + ",".join(f"{key}={role}" for key, role in roles)
+            # Neither a superuser nor a moderator: the page's own access checks need not ask.
+            known_not_site_editor(user)
         else:
             self.key = f"member:{user.pk}"
 
@@ -52,6 +45,27 @@ class Audience:
     def is_site_editor(self):
         # A plain member is no site editor (that was asked above); anyone else is asked.
         return False if self.plain else is_site_editor(self.user)
+
+
+def _powers_and_roles(user):
+    """One row per membership of ``user`` (one with no group when there is none), each with
+    the member's powers: one query, as it is asked for on every member's page."""
+    members, powers = _members_with_powers()
+    return list(members.filter(pk=user.pk).values_list(*powers, "memberships__group_key", "memberships__role"))
+
+
+@functools.cache
+def _members_with_powers():
+    """The accounts with their powers, and the powers' names: built once, as only the
+    member's pk differs from one request to the next."""
+    moderating = Permission.objects.filter(content_type__app_label="django_comments", codename="can_moderate")
+    powers = {
+        "moderates": Exists(moderating.filter(Q(user=OuterRef("pk")) | Q(group__user=OuterRef("pk")))),
+        "owns_pages": Exists(Page.objects.filter(owner_id=OuterRef("pk"))),
+    }
+    for number, post_type in enumerate(restricted_types()):
+        powers[f"writes_{number}"] = Exists(post_type.objects.filter(author_id=OuterRef("pk")))
+    return get_user_model().objects.annotate(**powers), tuple(powers)
 
 
 def viewer_is_site_editor(request):

@@ -36,10 +36,19 @@ def follow_form(request, post, key, next):
     }
 
 
-@part("reaction-actions", "engagement/reaction_actions.html")
+def _written_by_them(request, author, **_arguments):
+    return author is not None and author == request.user.pk
+
+
+def _written_or_liked_by_them(request, reaction, author, thread, **_arguments):
+    return _written_by_them(request, author) or reaction in liked_in_thread(request, thread)
+
+
+@part("reaction-actions", "engagement/reaction_actions.html", personal_when=_written_by_them)
 def reaction_actions(request, reaction, author, next):
     """Their own reactions (and, for moderators, every one) can be edited and removed;
-    anyone else's can be reported."""
+    anyone else's can be reported. Only the author sees them differently from the rest of
+    their audience: being a moderator makes an audience of one (access/audience.py)."""
     own = author is not None and author == request.user.pk
     return {
         "reaction": reaction,
@@ -50,7 +59,7 @@ def reaction_actions(request, reaction, author, next):
     }
 
 
-@part("reaction-like", "engagement/like_form.html")
+@part("reaction-like", "engagement/like_form.html", personal_when=_written_or_liked_by_them)
 def like_form(request, reaction, author, thread, next):
     """The "Helpful" button, pressed when the member found the reaction helpful; none on
     their own reactions. How many did is the shared page's (see reaction.html). Whether

@@ -19,7 +19,7 @@ from django.utils.module_loading import import_string
 from . import personal_parts
 from .keys import MEMBER_PREFIX, PERSONAL_HEADER, asked_again, cache_place, identity_of, place_for, without_marker
 from .labels import RenderNotes, purged_since, versions
-from .personal_parts import fill_parts, holds_token, split_parts, unmark, with_token
+from .personal_parts import fill_parts, holds_token, shared_text, split_parts, with_token
 
 logger = logging.getLogger(__name__)
 
@@ -165,17 +165,15 @@ class AnonymousPageCacheMiddleware:
         response = self.get_response(request)
         if response.streaming or not response.get("Content-Type", "").startswith(TEXT_TYPES):
             return response
-        html = response.content.decode(response.charset)
-        if place is not None and self._member_storable(request, response, token_before):
-            segments = split_parts(html)
-            shell = "".join(segment for segment in segments if isinstance(segment, str))
-            if not holds_token(shell):
-                try:
-                    self._store(place, request, response, seconds, segments=segments)
-                except Exception:  # noqa: BLE001 - the member still gets the page
-                    logger.exception("The page cache cannot be written")
-                response["X-Cache"] = "MISS"
-        response.content = with_token(request, unmark(html))
+        segments, page = split_parts(response.content.decode(response.charset))
+        storable = place is not None and self._member_storable(request, response, token_before)
+        if storable and not holds_token(shared_text(segments)):
+            try:
+                self._store(place, request, response, seconds, segments=segments)
+            except Exception:  # noqa: BLE001 - the member still gets the page
+                logger.exception("The page cache cannot be written")
+            response["X-Cache"] = "MISS"
+        response.content = with_token(request, page)
         return response
 
     @staticmethod

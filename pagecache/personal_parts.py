@@ -18,6 +18,16 @@ token. A part therefore renders the same on the first request and on every later
 construction. Pages behind a Wagtail view restriction are never stored for members (see
 ``BasePage.refusal_or_redirect``).
 
+Some parts are the same for nearly every member of the audience: the actions on a reaction
+offer its author to edit it and everyone else to report it; its "helpful" button is pressed
+only for those who found it helpful. Such a part says for whom it is their own
+(``personal_when``, a function of the request and the part's arguments). The shell keeps the
+part as the first request rendered it for the rest of the audience (with the token
+placeholder, as every form in a shell), and the member's page takes it from there; it is
+rendered afresh only for a member it is personal to, or when the first request was one. A
+page with a hundred reactions thus costs about the same as one with a single reaction, and
+the rendering kept is still the first request's.
+
 A copy made for readers who are not logged in has no parts of anyone: when a CDN or the
 back button shows one to a member, the page's script asks for the member's own page (from
 their shell) and shows it instead (static/js/samen.js, ``PERSONAL_HEADER``).
@@ -27,6 +37,8 @@ import base64
 import hashlib
 import json
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.middleware.csrf import get_token
@@ -42,14 +54,38 @@ _SECRET = hashlib.sha256(f"samen-member-pages:{settings.SECRET_KEY}".encode()).h
 CSRF_PLACEHOLDER = f"samen-token-{_SECRET[:32]}"
 _OPEN = f"<!--samen-part-{_SECRET[32:48]}:"
 _CLOSE = f"<!--/samen-part-{_SECRET[32:48]}-->"
-_MARKED = re.compile(re.escape(_OPEN) + r"([a-z-]+):([A-Za-z0-9_=-]*)-->(.*?)" + re.escape(_CLOSE), re.S)
+# After the arguments, ``:audience`` when the part as rendered is the audience's, not the
+# member's own (see ``personal_when``).
+_AUDIENCE = ":audience"
+_MARKED = re.compile(
+    re.escape(_OPEN)
+    + r"(?P<name>[a-z-]+):(?P<arguments>[A-Za-z0-9_=-]*)(?P<audience>:audience)?-->(?P<html>.*?)"
+    + re.escape(_CLOSE),
+    re.S,
+)
 
 
-def part(name, template):
-    """Register ``function(request, **arguments) -> context`` as the part ``name``."""
+@dataclass(frozen=True)
+class Part:
+    function: Callable
+    template: str
+    # ``(request, **arguments) -> bool``: whether the part is this member's own, or None
+    # when it is every member's.
+    personal_when: Callable | None = None
+
+    def is_personal(self, request, arguments):
+        return self.personal_when is None or bool(self.personal_when(request, **arguments))
+
+
+def part(name, template, personal_when=None):
+    """Register ``function(request, **arguments) -> context`` as the part ``name``.
+
+    With ``personal_when(request, **arguments)``: the function promises that for every
+    member of one audience for whom that is false it returns the same context (the token
+    being the placeholder), so that the shell may keep that rendering for them."""
 
     def register(function):
-        PARTS[name] = (function, template)
+        PARTS[name] = Part(function, template, personal_when)
         return function
 
     return register
@@ -77,38 +113,51 @@ def csrf_placeholder(request):
 
 
 def render_part(request, name, arguments, marked=True):
-    function, template = PARTS[name]
-    html = get_template(template).render(function(request, **arguments))
+    found = PARTS[name]
+    html = get_template(found.template).render(found.function(request, **arguments))
     if not (marked and assembling(request)):
         return mark_safe(html)  # noqa: S308 - rendered by a template, which escapes
     encoded = base64.urlsafe_b64encode(json.dumps(arguments, sort_keys=True).encode()).decode()
-    return mark_safe(f"{_OPEN}{name}:{encoded}-->{html}{_CLOSE}")  # noqa: S308
+    audience = "" if found.is_personal(request, arguments) else _AUDIENCE
+    return mark_safe(f"{_OPEN}{name}:{encoded}{audience}-->{html}{_CLOSE}")  # noqa: S308
 
 
 def split_parts(html):
-    """The shell of a rendered page: literal text and, in between, the parts as
-    ``(name, arguments)``."""
-    segments, start = [], 0
+    """A member's page rendered whole, split at its parts: the shell (literal text and, in
+    between, the parts as ``(name, arguments, audience's rendering or None)``), and the
+    page as the member gets it (the parts without their markers)."""
+    segments, page, start = [], [], 0
     for match in _MARKED.finditer(html):
-        segments.append(html[start : match.start()])
-        segments.append((match.group(1), json.loads(base64.urlsafe_b64decode(match.group(2)))))
+        text = html[start : match.start()]
+        rendered = match.group("html")
+        arguments = json.loads(base64.urlsafe_b64decode(match.group("arguments")))
+        segments += [text, (match.group("name"), arguments, rendered if match.group("audience") else None)]
+        page += [text, rendered]
         start = match.end()
     segments.append(html[start:])
-    return segments
+    page.append(html[start:])
+    return segments, "".join(page)
 
 
-def unmark(html):
-    """The page as the member gets it: parts without their markers."""
-    if _OPEN not in html:
-        return html
-    return _MARKED.sub(lambda match: match.group(3), html)
+def shared_text(segments):
+    """Everything a shell shows every member of its audience alike."""
+    return "".join(segment if isinstance(segment, str) else (segment[2] or "") for segment in segments)
 
 
 def fill_parts(request, segments):
-    """The member's page from a shell: every part rendered for them."""
-    return "".join(
-        segment if isinstance(segment, str) else render_part(request, *segment, marked=False) for segment in segments
-    )
+    """The member's page from a shell: every part theirs rendered for them, the others as
+    the shell keeps them for the audience."""
+    page = []
+    for segment in segments:
+        if isinstance(segment, str):
+            page.append(segment)
+            continue
+        name, arguments, audience = segment
+        if audience is None or PARTS[name].is_personal(request, arguments):
+            page.append(render_part(request, name, arguments, marked=False))
+        else:
+            page.append(audience)
+    return "".join(page)
 
 
 def with_token(request, html):

@@ -22,7 +22,7 @@ from access.policy import AccessLevel
 from blog.factories import BlogPageFactory
 from engagement.following import follow
 from engagement.ratings import cast_vote
-from pagecache.personal_parts import CSRF_PLACEHOLDER
+from pagecache.personal_parts import CSRF_PLACEHOLDER, shared_text
 from tests.engagement.helpers import make_reaction, verified_member
 from tests.groups.helpers import add_member
 
@@ -159,9 +159,11 @@ def test_each_member_gets_a_working_token_of_their_own(site, two_readers):
 
 def test_no_shell_holds_a_token_or_a_readers_name(site, two_readers):
     anna, _bram = two_readers
+    make_reaction(site["post"], _bram, "Bram schreef dat.")
+    settled()
     get(member_client(anna), site["post"].url)
     for entry in shells().values():
-        text = "".join(segment for segment in _segments(entry) if isinstance(segment, str))
+        text = shared_text(_segments(entry))
         assert "Anna Aardig" not in text
         assert all(value == CSRF_PLACEHOLDER for value in re.findall(r'csrfmiddlewaretoken" value="([^"]*)"', text))
 
@@ -318,8 +320,97 @@ def test_a_member_page_from_the_shell_takes_as_many_queries_however_many_reactio
     for number in range(30):
         make_reaction(post, anna if number % 2 else bram, f"Reactie {number}")
     assert queries() == few
-    # The session's member, their audience, their vote and whether they follow the post.
-    assert few <= 6
+    # The session, its member, their audience, their vote and whether they follow the post.
+    assert few == 5
+
+
+REACTION_ACTIONS = "engagement/reaction_actions.html"
+
+
+def parts_rendered(response):
+    """The part templates a page from the shell rendered (the test client records each)."""
+    return [template.name for template in response.templates]
+
+
+def test_a_page_from_the_shell_renders_only_the_readers_own_parts_however_many_reactions(site, two_readers):
+    anna, bram = two_readers
+    post = site["post"]
+    carla = add_member(site["group"], Membership.Role.MEMBER, display_name="Carla Cornelis")
+    make_reaction(post, anna, "Anna schreef dit.")
+
+    def rendered():
+        settled()
+        get(member_client(bram), post.url)
+        page = get(member_client(carla), post.url)
+        assert page["X-Cache"] == "HIT"
+        return sorted(parts_rendered(page))
+
+    few = rendered()
+    # The account menu, the stars and the follow button: the reactions' actions are the
+    # audience's, kept in the shell.
+    assert REACTION_ACTIONS not in few and len(few) == 3
+    # Neither Bram's, whose request makes the shell, nor Carla's, who reads it.
+    for number in range(30):
+        make_reaction(post, anna, f"Reactie {number}")
+    assert rendered() == few
+
+
+def test_the_author_of_a_reaction_gets_its_actions_rendered_from_anothers_shell(site, two_readers):
+    anna, bram = two_readers
+    post = site["post"]
+    own = make_reaction(post, anna, "Anna schreef dit.")
+    make_reaction(post, bram, "Bram schreef dat.")
+    settled()
+    get(member_client(bram), post.url)
+    anna_client = member_client(anna)
+    page = get(anna_client, post.url)
+    assert page["X-Cache"] == "HIT"
+    # Hers, and Bram's: the shell has his reaction's actions as they were rendered for
+    # him, who made it, and keeps none for the rest of the audience.
+    assert parts_rendered(page).count(REACTION_ACTIONS) == 2
+    body = page.content.decode()
+    assert reverse("engagement:edit", args=[own.pk]) in body
+    assert reverse("engagement:flag", args=[own.pk]) not in body
+    assert same_page(page, fresh(anna_client, post.url))
+
+
+def test_a_shell_keeps_no_part_rendered_for_the_member_it_names(site, two_readers):
+    anna, bram = two_readers
+    post = site["post"]
+    own = make_reaction(post, anna, "Anna schreef dit.")
+    others = make_reaction(post, bram, "Bram schreef dat.")
+    settled()
+    get(member_client(anna), post.url)
+    (entry,) = shells().values()
+    parts = _parts(entry)
+    actions = {arguments["reaction"]: audience for name, arguments, audience in parts if name == "reaction-actions"}
+    assert actions[own.pk] is None
+    assert reverse("engagement:flag", args=[others.pk]) in actions[others.pk]
+    assert CSRF_PLACEHOLDER in actions[others.pk]
+    kept = "".join(audience or "" for _name, _arguments, audience in parts)
+    assert reverse("engagement:edit", args=[own.pk]) not in kept
+    # Bram's page from Anna's shell: the actions on his reaction and on hers rendered for him.
+    page = get(member_client(bram), post.url)
+    assert page["X-Cache"] == "HIT"
+    assert parts_rendered(page).count(REACTION_ACTIONS) == 2
+    body = page.content.decode()
+    assert reverse("engagement:edit", args=[others.pk]) in body
+    assert reverse("engagement:edit", args=[own.pk]) not in body
+    assert reverse("engagement:flag", args=[own.pk]) in body
+
+
+def _parts(raw):
+    return [segment for segment in _segments(raw) if not isinstance(segment, str)]
+
+
+def test_an_audience_takes_one_query_and_none_for_staff(site, two_readers, django_assert_num_queries):
+    anna, _bram = two_readers
+    with django_assert_num_queries(1):
+        audience = Audience(anna)
+    assert audience.plain
+    anna.is_staff = True
+    with django_assert_num_queries(0):
+        assert Audience(anna).key == f"member:{anna.pk}"
 
 
 def test_shells_made_under_another_secret_key_are_not_used(site, two_readers, monkeypatch):
