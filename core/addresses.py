@@ -13,8 +13,8 @@ from django.conf import settings
 # Wagtail's admin, and the documents it serves after its own permission checks.
 ADMIN_PREFIXES = tuple(settings.ADMIN_URL_PREFIXES)
 # What a reader's browser calls to do something: reactions, the reading beacon, ratings,
-# stopping the group mails, the language switch.
-ENDPOINT_PREFIXES = ("/reacties/", "/beoordelen/", "/statistieken/", "/lidmaatschap/", "/taal/")
+# stopping the group mails or a kind of notification mail, the language switch.
+ENDPOINT_PREFIXES = ("/reacties/", "/beoordelen/", "/statistieken/", "/lidmaatschap/", "/meldingen/", "/taal/")
 # Files: static ones (whitenoise) and uploads.
 FILE_PREFIXES = (settings.STATIC_URL, settings.MEDIA_URL)
 # The load balancer's two questions (site_config/health.py).
@@ -24,6 +24,8 @@ ICON_PATHS = ("/favicon.ico",)
 
 # Everything that lives outside the language prefixes on purpose.
 UNPREFIXED = ADMIN_PREFIXES + ENDPOINT_PREFIXES + FILE_PREFIXES + HEALTH_PATHS + ICON_PATHS
-# Inside each language: the account forms and the member profiles, answered per member.
+# Inside each language: the account forms, the member profiles and each member's
+# notifications (whose address is translated), answered per member.
 MEMBER_PREFIXES = tuple(f"/{code}/{section}/" for code, _name in settings.LANGUAGES for section in ("account", "leden"))
+MEMBER_PREFIXES += ("/nl/meldingen/", "/en/notifications/")
 NOT_PAGES = UNPREFIXED + MEMBER_PREFIXES

@@ -110,7 +110,7 @@ def test_the_one_click_post_of_a_mail_program_stops_the_digest_without_a_session
     response = Client(enforce_csrf_checks=True).post(stop, {"List-Unsubscribe": "One-Click"})
     assert response.status_code == 200
     assert DigestSettings.objects.get(user=nina).frequency == DigestSettings.Frequency.OFF
-    assert "No more digests" in response.content.decode()
+    assert "Geen overzichtsmails meer" in response.content.decode()
     # Stopped is stopped: the job has nothing for her.
     assert [user_id for user_id, _key in due_members(NOW)] == [readers[1].pk]
 

@@ -24,7 +24,7 @@ from tests.groups.test_workflow_mails import reject_url
 
 pytestmark = pytest.mark.django_db
 Role = Membership.Role
-LIST = "/nl/notifications/"
+LIST = "/nl/meldingen/"
 
 
 def soup(response):
@@ -92,7 +92,7 @@ def test_mark_one_line_and_all_as_read(client, post, other_post, author, bram):
 @pytest.mark.parametrize("pk", [0, 999999, 2**63, 10**30])
 def test_marking_a_missing_notification_is_404(client, bram, pk):
     client.force_login(bram)
-    assert client.post(f"/nl/notifications/gelezen/{pk}/").status_code == 404
+    assert client.post(f"/nl/meldingen/gelezen/{pk}/").status_code == 404
 
 
 def test_another_members_notification_is_404_and_stays_unread(client, post, author, bram, cor):
@@ -186,8 +186,8 @@ def test_follow_endpoints_refuse_unknown_actions(client, author, bram, action):
 @pytest.mark.parametrize("pk", [0, 999999, 10**30])
 def test_follow_endpoints_404_on_missing_ids(client, bram, pk):
     client.force_login(bram)
-    assert client.post(f"/nl/notifications/volgen/lid/{pk}/", {"action": "follow"}).status_code == 404
-    assert client.post(f"/nl/notifications/volgen/tag/{pk}/", {"action": "follow"}).status_code == 404
+    assert client.post(f"/nl/meldingen/volgen/lid/{pk}/", {"action": "follow"}).status_code == 404
+    assert client.post(f"/nl/meldingen/volgen/tag/{pk}/", {"action": "follow"}).status_code == 404
 
 
 def test_follow_a_tag_from_the_blogs_tag_listing(client, blog_index, post, bram):
@@ -263,6 +263,6 @@ def test_opening_a_missing_or_foreign_notification_is_404(client, post, author, 
     client.force_login(cor)
     theirs = Notification.objects.get(recipient=bram)
     assert client.get(reverse("notifications:open", args=[theirs.pk])).status_code == 404
-    assert client.get(f"/nl/notifications/openen/{pk}/").status_code == 404
+    assert client.get(f"/nl/meldingen/openen/{pk}/").status_code == 404
     theirs.refresh_from_db()
     assert theirs.read_at is None
