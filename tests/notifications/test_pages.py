@@ -201,11 +201,12 @@ def test_follow_a_tag_from_the_blogs_tag_listing(client, blog_index, post, bram)
     assert TagFollow.objects.filter(user=bram, tag=tag).exists()
 
 
-def test_the_account_menu_links_both_pages(client, bram):
+def test_the_bell_leads_to_the_notifications_and_they_to_the_settings(client, bram):
     client.force_login(bram)
-    menu = soup(client.get(reverse("notifications:settings"))).select_one(".account-menu")
-    hrefs = {a["href"] for a in menu.select("a")}
-    assert {reverse("notifications:list"), reverse("notifications:settings")} <= hrefs
+    header = soup(client.get(reverse("notifications:settings"))).select_one(".site-header__bar")
+    assert header.select_one(".notification-bell")["href"] == reverse("notifications:list")
+    listing = soup(client.get(reverse("notifications:list")))
+    assert listing.select_one(f"main a[href='{reverse('notifications:settings')}']")
 
 
 def test_a_post_sent_back_in_review_is_shown_to_its_author(client, group):

@@ -346,9 +346,9 @@ def test_a_page_from_the_shell_renders_only_the_readers_own_parts_however_many_r
         return sorted(parts_rendered(page))
 
     few = rendered()
-    # The account menu, the stars and the follow button: the reactions' actions are the
-    # audience's, kept in the shell.
-    assert REACTION_ACTIONS not in few and len(few) == 3
+    # The account menu, the bell, the stars and the follow button: the reactions' actions
+    # are the audience's, kept in the shell.
+    assert REACTION_ACTIONS not in few and len(few) == 4
     # Neither Bram's, whose request makes the shell, nor Carla's, who reads it.
     for number in range(30):
         make_reaction(post, anna, f"Reactie {number}")
