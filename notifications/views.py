@@ -120,6 +120,11 @@ def notification_settings(request):
     )
 
 
+def _problem(request, message, back_url):
+    """A clear answer to a request the page cannot have sent, with the way back."""
+    return render(request, "notifications/problem.html", {"message": message, "back_url": back_url}, status=400)
+
+
 def _back(request, fallback="/"):
     return safe_next(request, request.POST.get("next"), fallback=fallback)
 
@@ -134,23 +139,13 @@ def follow_person(request, pk):
         try:
             follows.follow_person(request.user, followed)
         except follows.SelfFollow:
-            return render(
-                request,
-                "notifications/problem.html",
-                {"message": _("You cannot follow yourself."), "back_url": back},
-                status=400,
-            )
+            return _problem(request, _("You cannot follow yourself."), back)
         messages.success(request, _("You follow %(name)s now.") % {"name": followed.display_name})
     elif action == "unfollow":
         follows.unfollow_person(request.user, followed)
         messages.success(request, _("You no longer follow %(name)s.") % {"name": followed.display_name})
     else:
-        return render(
-            request,
-            "notifications/problem.html",
-            {"message": _("Choose to follow or to stop following."), "back_url": back},
-            status=400,
-        )
+        return _problem(request, _("Choose to follow or to stop following."), back)
     return redirect(back)
 
 
@@ -167,12 +162,7 @@ def follow_tag(request, pk):
         follows.unfollow_tag(request.user, tag)
         messages.success(request, _("You no longer follow the tag %(tag)s.") % {"tag": tag.name})
     else:
-        return render(
-            request,
-            "notifications/problem.html",
-            {"message": _("Choose to follow or to stop following."), "back_url": back},
-            status=400,
-        )
+        return _problem(request, _("Choose to follow or to stop following."), back)
     return redirect(back)
 
 
