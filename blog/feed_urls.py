@@ -11,6 +11,6 @@ urlpatterns = [
     path("groep/<slug:slug>/atom/", atom(GroupPosts)(), name="group_atom"),
     path("tag/<slug:slug>/rss/", TagPosts(), name="tag_rss"),
     path("tag/<slug:slug>/atom/", atom(TagPosts)(), name="tag_atom"),
-    path("auteur/<int:pk>/rss/", AuthorPosts(), name="author_rss"),
-    path("auteur/<int:pk>/atom/", atom(AuthorPosts)(), name="author_atom"),
+    path("auteur/<id:pk>/rss/", AuthorPosts(), name="author_rss"),
+    path("auteur/<id:pk>/atom/", atom(AuthorPosts)(), name="author_atom"),
 ]

@@ -6,6 +6,8 @@ class CoreConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import image_library, site_address  # noqa: F401 - site_address registers its deploy check
+        # converters registers ``<id:…>`` before any URL configuration is read;
+        # site_address registers its deploy check.
+        from . import converters, image_library, site_address  # noqa: F401
 
         image_library.connect()

@@ -9,7 +9,7 @@ from .translation_admin import SubmitPageTranslation, confirm_incomplete_publish
 @hooks.register("register_admin_urls", order=-1)
 def register_translation_submit_url():
     return [
-        path("localize/submit/page/<int:page_id>/", SubmitPageTranslation.as_view(), name="samen_submit_translation")
+        path("localize/submit/page/<id:page_id>/", SubmitPageTranslation.as_view(), name="samen_submit_translation")
     ]
 
 

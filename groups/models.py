@@ -11,6 +11,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from access.models import Membership
 from access.page_types import GroupOfMembers
 from access.policy import MEMBER_ROLES, forget_facts, is_site_editor
+from core import converters  # noqa: F401 - registers <id:…>, used by the routes below
 from core.locales import default_locale_id
 from core.translations import follow_source, lead_translations
 from engagement.ratings import Rateable, attach_ratings, with_ratings
@@ -128,7 +129,7 @@ class GroupPage(GroupOfMembers, Rateable, RoutablePageMixin, BasePage):
     def membership(self, request):
         return views.own_membership(self, request)
 
-    @path("leden/<int:member_id>/", name="manage_member")
+    @path("leden/<id:member_id>/", name="manage_member")
     def manage_member(self, request, member_id):
         return views.manage_member(self, request, member_id)
 

@@ -12,9 +12,9 @@ urlpatterns = [
     path(
         pgettext_lazy("address of the notification settings", "settings/"), views.notification_settings, name="settings"
     ),
-    path("gelezen/<int:pk>/", views.mark_read, name="mark_read"),
-    path("openen/<int:pk>/", views.open_notification, name="open"),
+    path("gelezen/<id:pk>/", views.mark_read, name="mark_read"),
+    path("openen/<id:pk>/", views.open_notification, name="open"),
     path("alles-gelezen/", views.mark_all_read, name="mark_all_read"),
-    path("volgen/lid/<int:pk>/", views.follow_person, name="follow_person"),
-    path("volgen/tag/<int:pk>/", views.follow_tag, name="follow_tag"),
+    path("volgen/lid/<id:pk>/", views.follow_person, name="follow_person"),
+    path("volgen/tag/<id:pk>/", views.follow_tag, name="follow_tag"),
 ]

@@ -5,5 +5,5 @@ from . import views
 app_name = "profiles"
 
 urlpatterns = [
-    path("<int:pk>/", views.profile, name="profile"),
+    path("<id:pk>/", views.profile, name="profile"),
 ]

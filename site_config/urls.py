@@ -37,8 +37,8 @@ urlpatterns = [
     path("readyz", readyz, name="readyz"),
     path("robots.txt", robots, name="robots"),
     path("favicon.ico", favicon, name="favicon"),
-    path("statistieken/gelezen/<int:page_id>/", read_beacon, name="read_beacon"),
-    path("beoordelen/<int:page_id>/", rate, name="rate"),
+    path("statistieken/gelezen/<id:page_id>/", read_beacon, name="read_beacon"),
+    path("beoordelen/<id:page_id>/", rate, name="rate"),
     path("lidmaatschap/stoppen/<str:token>/", stop_new_post_mails, name="group_mail_stop"),
     path("meldingen/stoppen/<str:token>/", stop_kind_mails, name="notifications_stop"),
     # Uploads, answered only in debug mode or with SERVE_MEDIA on (site_config/media.py).
@@ -59,7 +59,7 @@ REPLACED = {
     "wagtail_serve": re_path(wagtail_urls.serve_pattern, serve_page, name="wagtail_serve"),
     "wagtailcore_login": path("_util/login/", frontend_login, name="wagtailcore_login"),
     "wagtailcore_authenticate_with_password": path(
-        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        "_util/authenticate_with_password/<id:page_view_restriction_id>/<id:page_id>/",
         authenticate_with_password,
         name="wagtailcore_authenticate_with_password",
     ),

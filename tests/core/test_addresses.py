@@ -44,7 +44,7 @@ def routes():
 
 def example_of(route):
     """A real address for a ``path()`` route: each converter filled with a value it takes."""
-    return re.sub(r"<(?:(\w+):)?\w+>", lambda m: "7" if m.group(1) == "int" else "x", route)
+    return re.sub(r"<(?:(\w+):)?\w+>", lambda m: "7" if m.group(1) in ("int", "id") else "x", route)
 
 
 @pytest.mark.parametrize("prefix", ROUTED_PREFIXES)
