@@ -91,7 +91,9 @@ def read_confirmation_token(token):
 def confirm(reaction, language):
     """Confirm a guest's reaction (once; again changes nothing). Returns the reaction."""
     with transaction.atomic():
-        reaction = Reaction.objects.select_for_update().get(pk=reaction.pk)
+        # Only its own row: comments-xtd's manager joins the author, a guest's being none,
+        # and PostgreSQL locks no row on the empty side of an outer join.
+        reaction = Reaction.objects.select_for_update(of=("self",)).get(pk=reaction.pk)
         if reaction.confirmed_at is not None:
             return reaction
         need_approval = guest_settings().need_approval
