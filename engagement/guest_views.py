@@ -31,22 +31,11 @@ from .reactions import ThreadChoices, batch_number_of, canonical_post, reactions
 from .readership import client_address
 from .rules import guests_may_react
 from .tasks import mail_guest_confirmation
-from .views import _post_from_security_fields as post_from_security_fields
+from .views import post_from_security_fields, problem_page
 
 
-def _page(request, status, message, *, post=None, form=None, back_url="", heading=""):
-    return render(
-        request,
-        "engagement/guest_problem.html",
-        {
-            "message": message,
-            "post": post,
-            "form": form,
-            "back_url": back_url,
-            "heading": heading or _("Your reaction"),
-        },
-        status=status,
-    )
+def _page(request, status, message, **context):
+    return problem_page(request, status, message, template="engagement/guest_problem.html", **context)
 
 
 def _from_another_site(request):

@@ -16,7 +16,7 @@ from core.links import safe_next
 from . import likes
 from .markup import LARGEST_ID
 from .throttle import allow
-from .views import _reaction_or_404, problem_page
+from .views import problem_page, reaction_or_404
 
 LIKES_PER_MINUTE = 60
 
@@ -34,7 +34,7 @@ def like_reaction(request, reaction_id):
     in_place = request.headers.get("X-Requested-With") == "fetch"
     if reaction_id > LARGEST_ID:
         raise Http404
-    reaction, post = _reaction_or_404(request, reaction_id)
+    reaction, post = reaction_or_404(request, reaction_id)
     back = safe_next(request, request.POST.get("next"), fallback=post.get_url(request) or "/")
     _speak_the_language_of(back)
 

@@ -43,12 +43,12 @@ from .tasks import mail_followers
 from .throttle import allow
 
 
-def problem_page(request, status, message, *, post=None, form=None, kept_text="", back_url="", heading=""):
+def problem_page(request, status, message, *, post=None, form=None, kept_text="", back_url="", heading="", template=""):
     """A page that says what went wrong, with the member's text still in the form (or,
-    where it cannot be sent again, shown to copy)."""
+    where it cannot be sent again, shown to copy). ``template``: the guest's own page."""
     return render(
         request,
-        "engagement/problem.html",
+        template or "engagement/problem.html",
         {
             "message": message,
             "post": post,
@@ -61,7 +61,7 @@ def problem_page(request, status, message, *, post=None, form=None, kept_text=""
     )
 
 
-def _post_from_security_fields(data):
+def post_from_security_fields(data):
     """The page a reaction form says it belongs to, or None if it names no live page."""
     try:
         app_label, model_name = data.get("content_type", "").split(".", 1)
@@ -82,7 +82,7 @@ def visible_page_or_404(request, page_id):
     return page
 
 
-def _reaction_or_404(request, reaction_id):
+def reaction_or_404(request, reaction_id):
     """A reaction the member may read, on a post they may read; 404 for anything else,
     so that ids of reactions elsewhere reveal nothing."""
     reaction = get_object_or_404(Reaction.objects.select_related("user"), pk=reaction_id, site_id=settings.SITE_ID)
@@ -115,7 +115,7 @@ def _url_showing(request, back, reaction, post):
 
 @require_POST
 def post_reaction(request):
-    post = _post_from_security_fields(request.POST)
+    post = post_from_security_fields(request.POST)
     if post is None or not can_view(request.user, post):
         return problem_page(request, 400, _("This reaction does not belong to a post on this site."))
     if canonical_post(post).pk != post.pk:
@@ -219,7 +219,7 @@ def _for_its_author_or_a_moderator(refusal):
         @login_required
         @functools.wraps(view)
         def checked(request, reaction_id):
-            reaction, post = _reaction_or_404(request, reaction_id)
+            reaction, post = reaction_or_404(request, reaction_id)
             if reaction.is_removed or not can_change_reaction(request.user, reaction):
                 return problem_page(request, 403, refusal, post=post, back_url=post.get_url(request))
             next_url = request.POST.get("next") or request.GET.get("next")
@@ -264,7 +264,7 @@ def delete_reaction(request, reaction, post, back):
 @login_required
 @require_POST
 def flag_reaction(request, reaction_id):
-    reaction, post = _reaction_or_404(request, reaction_id)
+    reaction, post = reaction_or_404(request, reaction_id)
     if not allow("flag", request.user.pk, 20):
         return problem_page(
             request,

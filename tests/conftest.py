@@ -10,6 +10,7 @@ from accounts.factories import DEFAULT_PASSWORD
 from accounts.models import User
 from blog.factories import BlogIndexPageFactory
 from groups.factories import GroupIndexPageFactory, GroupPageFactory
+from tests.mailserver import MailServer
 
 
 @pytest.hookimpl(trylast=True)
@@ -96,3 +97,15 @@ def _fresh_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def smtp_delivery(settings):
+    """A real SMTP server on this machine that the site's outbox delivers to, in this
+    process (tests with a worker process of their own start a plain ``MailServer``)."""
+    server = MailServer().start()
+    settings.MAIL_DELIVERY_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", server.port
+    settings.EMAIL_USE_TLS, settings.EMAIL_TIMEOUT = False, 5
+    yield server
+    server.stop()

@@ -20,7 +20,6 @@ from groups.mails import notify_token
 from notifications.models import DigestSettings
 from outbox.models import Mail
 from tests.i18n.conftest import bilingual, translate_post  # noqa: F401 - fixtures used below
-from tests.mailserver import MailServer
 
 from .helpers import IN, NOW, WEEK, join, local, member, post_in
 
@@ -133,21 +132,11 @@ def test_a_stop_link_of_another_mail_stops_no_digest(client, readers, bilingual)
     assert DigestSettings.objects.get(user=nina).frequency == "weekly"
 
 
-@pytest.fixture
-def smtp(settings):
-    server = MailServer().start()
-    settings.MAIL_DELIVERY_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", server.port
-    settings.EMAIL_USE_TLS, settings.EMAIL_TIMEOUT = False, 5
-    yield server
-    server.stop()
-
-
-def test_the_digest_reaches_a_real_mail_server_through_the_outbox_in_text_and_html(readers, smtp):
+def test_the_digest_reaches_a_real_mail_server_through_the_outbox_in_text_and_html(readers, smtp_delivery):
     nina, emma = readers
     assert enqueue_due_digests(now=NOW) == 2
-    assert sorted(smtp.recipients()) == ["emma@samen.test", "nina@samen.test"]
-    received = next(item.message for item in smtp.received if item.rcpt_tos == ["emma@samen.test"])
+    assert sorted(smtp_delivery.recipients()) == ["emma@samen.test", "nina@samen.test"]
+    received = next(item.message for item in smtp_delivery.received if item.rcpt_tos == ["emma@samen.test"])
     assert received["Subject"] == "Your weekly digest: week 10: 2 March to 8 March 2026"
     assert "".join(received["List-Unsubscribe"].split()).startswith("<http")
     assert received.get_content_type() == "multipart/alternative"

@@ -25,7 +25,6 @@ from notifications.follows import follow_person, follow_tag
 from notifications.models import Kind, Notification, Preference
 from tests.engagement.helpers import verified_member
 from tests.groups.helpers import add_member
-from tests.mailserver import MailServer
 
 pytestmark = pytest.mark.django_db
 Role = Membership.Role
@@ -198,26 +197,16 @@ class TestStopLink:
         assert not Preference.objects.exists()
 
 
-@pytest.fixture
-def smtp(settings):
-    server = MailServer().start()
-    settings.MAIL_DELIVERY_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", server.port
-    settings.EMAIL_USE_TLS, settings.EMAIL_TIMEOUT = False, 5
-    yield server
-    server.stop()
-
-
-def test_a_mail_at_once_reaches_the_smtp_server_with_a_stop_link_that_works(post, author, bram, smtp):
+def test_a_mail_at_once_reaches_the_smtp_server_with_a_stop_link_that_works(post, author, bram, smtp_delivery):
     follow(bram, post)
     reaction = store_reaction(post, author, "Door de echte server")
     notify_followers(reaction, post)
-    [received] = [r for r in smtp.received if "bram@samen.test" in r.rcpt_tos]
+    [received] = [r for r in smtp_delivery.received if "bram@samen.test" in r.rcpt_tos]
     body = received.message.get_payload(0).get_payload(decode=True).decode()
     stop = re.search(r"https?://\S+/meldingen/stoppen/\S+/", body).group(0)
     assert Client().post(urlsplit(stop).path).status_code == 200
     assert Preference.objects.get(user=bram, kind=Kind.REACTION).channel == "off"
-    smtp.received.clear()
+    smtp_delivery.received.clear()
     notify_followers(store_reaction(post, author, "Nog een"), post)
-    assert not [r for r in smtp.received if "bram@samen.test" in r.rcpt_tos]
+    assert not [r for r in smtp_delivery.received if "bram@samen.test" in r.rcpt_tos]
     assert reverse("notifications:list")
