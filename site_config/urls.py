@@ -73,6 +73,7 @@ urlpatterns += i18n_patterns(
     path("leden/", include("profiles.urls")),
     path("leden/", include("accounts.urls")),
     path("leden/", include("digests.urls")),
+    path("leden/", include("member_data.urls")),
     path(pgettext_lazy("address of the notifications page", "notifications/"), include("notifications.urls")),
     path("", include(wagtail_page_urls)),
     prefix_default_language=True,

@@ -283,6 +283,7 @@ PERIODIC_JOBS = {
     "remove-unconfirmed-guest-reactions": ("engagement.guests.remove_unconfirmed", DAY),
     # Hourly: a digest goes out within the hour after its day, week or month ends.
     "send-digests": ("digests.jobs.enqueue_due_digests", 60 * MINUTE),
+    "remove-expired-data-exports": ("member_data.exports.remove_expired_exports", DAY),
 }
 # Two runs of one periodic job never overlap; a run that died frees its job after this.
 PERIODIC_JOB_LOCK_SECONDS = 15 * 60
@@ -448,3 +449,19 @@ VIEW_COUNT_BOT_PATTERNS = [
     r"feedfetcher",
 ]
 VIEW_COUNT_IGNORED_NETWORKS = env.VIEW_COUNT_IGNORED_NETWORKS
+
+# A member's download of their data (member_data/). The ZIP is kept in a storage of its
+# own that no address serves (never under MEDIA_ROOT, whose files the proxy or the S3
+# bucket hands to anyone), and only the download view, for the member logged in, reads it.
+MEMBER_DATA_EXPORT_STORAGE = {
+    "BACKEND": "django.core.files.storage.FileSystemStorage",
+    "OPTIONS": {"location": env.MEMBER_DATA_EXPORT_ROOT, "base_url": None},
+}
+# How long the mailed link works; then the file is removed (daily job), and the record
+# of it kept a few days more so that the old link says it expired.
+MEMBER_DATA_EXPORT_HOURS = 24
+MEMBER_DATA_EXPORT_KEEP_DAYS = 7
+# Downloads a member may ask for per 24 hours (one at a time in any case).
+MEMBER_DATA_EXPORTS_PER_DAY = 3
+# A failed export is tried again after these many seconds, then given up and logged.
+MEMBER_DATA_EXPORT_RETRY_SECONDS = [60, 10 * 60, 60 * 60]

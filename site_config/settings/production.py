@@ -49,6 +49,21 @@ if env.S3_BUCKET:
             },
         },
     }
+    # Members' downloads of their data in the same bucket, under a prefix of their own,
+    # private, read only by the download view through the storage's credentials.
+    MEMBER_DATA_EXPORT_STORAGE = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env.S3_BUCKET,
+            "endpoint_url": env.S3_ENDPOINT_URL or None,
+            "region_name": env.S3_REGION or None,
+            "access_key": env.S3_ACCESS_KEY_ID or None,
+            "secret_key": env.S3_SECRET_ACCESS_KEY or None,
+            "location": "private/member-data",
+            "file_overwrite": False,
+            "default_acl": "private",
+        },
+    }
 
 CSRF_TRUSTED_ORIGINS = env.CSRF_TRUSTED_ORIGINS
 # Behind a proxy that terminates TLS, trust its word on the scheme.

@@ -21,6 +21,10 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 # A line for every task run is noise here; a failing task still logs.
 LOGGING["loggers"]["django_tasks"]["level"] = "WARNING"  # noqa: F405
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="samen-test-media-"))
+MEMBER_DATA_EXPORT_STORAGE = {
+    "BACKEND": "django.core.files.storage.FileSystemStorage",
+    "OPTIONS": {"location": tempfile.mkdtemp(prefix="samen-test-exports-"), "base_url": None},
+}
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
