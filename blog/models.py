@@ -293,3 +293,17 @@ class BlogPageRelatedPin(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("pinned related post")
         verbose_name_plural = _("pinned related posts")
+
+
+class PostLeftBehind(models.Model):
+    """A post whose author deleted their account and asked that it not stay with its
+    group: unpublished, kept as a draft, until an editor deletes it or gives it to the
+    group's owner. Kept beside the page, not on it, so that neither a revision published
+    again nor a translation's sync can bring the mark back or take it away."""
+
+    page = models.OneToOneField(BlogPage, on_delete=models.CASCADE, related_name="left_behind")
+    left_at = models.DateTimeField(_("left since"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("post of a member who left")
+        verbose_name_plural = _("posts of members who left")

@@ -52,6 +52,12 @@ class Reaction(index.Indexed, XtdComment):
     def is_unconfirmed(self):
         return self.user_id is None and self.confirmed_at is None
 
+    @property
+    def is_by_former_member(self):
+        """Written by a member who has since deleted their account and let their reactions
+        stay: no name, no address, no link (a guest always left an address)."""
+        return self.user_id is None and not self.user_email and self.confirmed_at is not None
+
 
 class Follow(models.Model):
     """A member follows a post (in every language, hence the translation key) and gets

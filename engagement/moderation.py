@@ -108,6 +108,8 @@ def reaction_excerpt(reaction):
 
 def reaction_author(reaction):
     """The member, or a guest's name marked as a guest's (their address stays out of lists)."""
+    if reaction.is_by_former_member:
+        return _("former member")
     if reaction.user_id is None:
         return _("%(name)s (guest)") % {"name": reaction.user_name}
     return str(reaction.user)

@@ -3,11 +3,21 @@
 from django.urls import path
 from django.utils.translation import pgettext_lazy
 
-from . import views
+from . import delete_views, views
 
 app_name = "member_data"
 
 urlpatterns = [
     path(pgettext_lazy("address of the member's data page", "your-data/"), views.index, name="index"),
     path("gegevens/download/<str:token>/", views.download, name="download"),
+    path(
+        pgettext_lazy("address of the page to delete one's account", "delete-account/"),
+        delete_views.delete_account,
+        name="delete",
+    ),
+    path(
+        pgettext_lazy("address of the page after an account was deleted", "account-deleted/"),
+        delete_views.account_deleted,
+        name="deleted",
+    ),
 ]

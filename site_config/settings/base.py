@@ -281,6 +281,8 @@ PERIODIC_JOBS = {
     "prune-mail": ("outbox.maintenance.prune_mail", DAY),
     "search-garbage-collect": ("background.jobs.collect_search_garbage", DAY),
     "remove-unconfirmed-guest-reactions": ("engagement.guests.remove_unconfirmed", DAY),
+    # A deleted member's goodbye mail, once sent, takes the last copy of their address along.
+    "forget-goodbye-mail": ("member_data.deletion.forget_goodbye_mail", MINUTE),
     # Hourly: a digest goes out within the hour after its day, week or month ends.
     "send-digests": ("digests.jobs.enqueue_due_digests", 60 * MINUTE),
     "remove-expired-data-exports": ("member_data.exports.remove_expired_exports", DAY),
