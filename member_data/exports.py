@@ -61,7 +61,7 @@ def refusal(member, now=None):
 
 def ask_for_export(member):
     """Record a new download for ``member`` and return it; the caller enqueues the task
-    that makes it once this is committed. Raises ``ExportRefused``."""
+    that makes it in the same transaction. Raises ``ExportRefused``."""
     with transaction.atomic():
         # Two clicks at the same moment wait for each other here, so one of them is refused.
         get_user_model().objects.select_for_update().filter(pk=member.pk).first()
@@ -103,11 +103,8 @@ def remove_expired_exports(now=None):
         export.file_name = ""
         export.save(update_fields=["status", "file_name"])
         removed += 1
-    old = DataExport.objects.filter(created_at__lt=now - timedelta(days=settings.MEMBER_DATA_EXPORT_KEEP_DAYS))
-    for name in old.exclude(file_name="").values_list("file_name", flat=True):
-        storage.delete(name)
-        removed += 1
-    old.delete()
+    # Each record takes its file along, if it still has one (models.py).
+    DataExport.objects.filter(created_at__lt=now - timedelta(days=settings.MEMBER_DATA_EXPORT_KEEP_DAYS)).delete()
     if removed:
         logger.info("Removed %d data downloads whose links expired.", removed)
     return removed

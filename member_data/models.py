@@ -2,9 +2,15 @@
 file once it is made, and the hash of the link's token. The token itself is only in the
 mail."""
 
+from functools import partial
+
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
 from django.utils.translation import gettext_lazy as _
+
+from .storage import export_storage
 
 
 class DataExport(models.Model):
@@ -37,3 +43,11 @@ class DataExport(models.Model):
 
     def __str__(self):
         return f"{self.member_id}: {self.status}"
+
+
+@receiver(post_delete, sender=DataExport, dispatch_uid="delete_data_export_file")
+def _delete_file_with_export(sender, instance, using, **kwargs):
+    # A download deleted with its member (or by hand) takes its file along, once the
+    # deletion is committed.
+    if instance.file_name:
+        transaction.on_commit(partial(export_storage().delete, instance.file_name), using=using)

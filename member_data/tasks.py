@@ -75,4 +75,4 @@ def try_again_later(export):
     retry = build_export
     if retry.get_backend().supports_defer:
         retry = retry.using(run_after=timezone.now() + delay)
-    transaction.on_commit(lambda: retry.enqueue(export.pk))
+    retry.enqueue(export.pk)

@@ -11,7 +11,6 @@ from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
-from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
@@ -21,25 +20,19 @@ from .storage import export_storage
 from .tasks import build_export
 
 
-def _delete_url():
-    # Leaving the site has its own page, when this site has it.
-    try:
-        return reverse("member_data:delete")
-    except NoReverseMatch:
-        return ""
-
-
 @never_cache
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def index(request):
     if request.method == "POST":
         try:
-            export = ask_for_export(request.user)
+            # The task is queued in the same transaction as the download's record: both or neither.
+            with transaction.atomic():
+                export = ask_for_export(request.user)
+                build_export.enqueue(export.pk)
         except ExportRefused as refused:
             messages.warning(request, str(refused))
         else:
-            transaction.on_commit(lambda: build_export.enqueue(export.pk))
             messages.success(
                 request,
                 _("We are collecting your data. You will receive an e-mail at %(email)s with a link to download it.")
@@ -52,7 +45,6 @@ def index(request):
         {
             "hours": settings.MEMBER_DATA_EXPORT_HOURS,
             "refusal": refusal(request.user),
-            "delete_url": _delete_url(),
         },
     )
 
