@@ -105,6 +105,9 @@ MIDDLEWARE = [
     "access.admin_permissions.AdminPageGuardMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    # A log-in through the organisation's provider that cannot reach it ends on a page that
+    # says so, never a server error (accounts/sso_errors.py).
+    "accounts.sso_errors.ProviderFailureMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, so that a page served from the cache still passes every middleware above.
@@ -407,6 +410,44 @@ ACCOUNT_RATE_LIMITS = {
 }
 # The client address is the connection's own unless a trusted proxy is configured.
 ALLAUTH_TRUSTED_PROXY_COUNT = env.TRUSTED_PROXY_COUNT
+
+# Single sign-on (allauth.socialaccount) with the organisation's OpenID Connect provider,
+# only when SSO_ISSUER is set: a button on the log-in page, and accounts found by the
+# e-mail address the provider vouches for (accounts/social_adapter.py, accounts/sso.py).
+# The provider registers <site>/nl/account/oidc/organisation/login/callback/ and the same
+# under /en/ as this site's redirect URIs.
+SSO_PROVIDER_ID = "organisation"
+SSO_LABEL = env.SSO_LABEL
+SSO_SIGNUP = env.SSO_SIGNUP
+SSO_GROUPS = env.SSO_GROUPS
+SSO_DOMAINS = [domain.strip().lower().removeprefix("@") for domain in env.SSO_DOMAINS]
+SOCIALACCOUNT_ADAPTER = "accounts.social_adapter.SocialAccountAdapter"
+SOCIALACCOUNT_PROVIDERS = {}
+if env.SSO_ISSUER:
+    SOCIALACCOUNT_PROVIDERS["openid_connect"] = {
+        "APPS": [
+            {
+                "provider_id": SSO_PROVIDER_ID,
+                "name": env.SSO_LABEL,
+                "client_id": env.SSO_CLIENT_ID,
+                "secret": env.SSO_CLIENT_SECRET,
+                "settings": {"server_url": env.SSO_ISSUER, "oauth_pkce_enabled": True, "fetch_userinfo": True},
+            }
+        ]
+    }
+# The provider's verified address logs in the account that confirmed it, and links the
+# two for the next time; an account is never made or entered without a confirmed address.
+SOCIALACCOUNT_EMAIL_REQUIRED = True
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = True
+SOCIALACCOUNT_EMAIL_AUTHENTICATION_AUTO_CONNECT = True
+SOCIALACCOUNT_EMAIL_VERIFICATION = "mandatory"
+SOCIALACCOUNT_AUTO_SIGNUP = True
+# A member waits for every request to the provider: a provider that does not answer
+# within seconds is down, and the member is told so.
+SOCIALACCOUNT_REQUESTS_TIMEOUT = 5
+# The callback address the provider is given carries the site's own scheme, also behind
+# a proxy that does not say it terminated HTTPS.
+ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if env.SITE_BASE_URL.startswith("https:") else "http"
 
 # Reactions (django-comments-xtd), one level of replies, rendered by our own templates.
 COMMENTS_APP = "django_comments_xtd"

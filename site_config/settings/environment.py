@@ -90,3 +90,15 @@ FRONTEND_CACHE_LOCATION = env_str("FRONTEND_CACHE_LOCATION", "")
 FRONTEND_CACHE_TOKEN = env_str("FRONTEND_CACHE_TOKEN", "")
 FRONTEND_CACHE_ZONE = env_str("FRONTEND_CACHE_ZONE", "")
 FRONTEND_CACHE_DISTRIBUTION = env_str("FRONTEND_CACHE_DISTRIBUTION", "")
+# Single sign-on with the organisation's OpenID Connect provider (accounts/sso.py); none at
+# all without an issuer. SSO_LABEL is the log-in button's text (empty: a translated
+# default), SSO_SIGNUP whether a first log-in may create an account, SSO_GROUPS which
+# e-mail domains join which groups ("gemeente.nl=Medewerkers,Redactie;provincie.nl=
+# Medewerkers", checked at start-up), SSO_DOMAINS the only domains it admits (empty: any).
+SSO_ISSUER = env_str("SSO_ISSUER", "")
+SSO_CLIENT_ID = env_str("SSO_CLIENT_ID", "")
+SSO_CLIENT_SECRET = env_str("SSO_CLIENT_SECRET", "")
+SSO_LABEL = env_str("SSO_LABEL", "")
+SSO_SIGNUP = env_bool("SSO_SIGNUP", True)
+SSO_GROUPS = env_str("SSO_GROUPS", "")
+SSO_DOMAINS = env_list("SSO_DOMAINS", [])
