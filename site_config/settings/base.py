@@ -286,9 +286,10 @@ PERIODIC_JOBS = {
     "remove-unconfirmed-guest-reactions": ("engagement.guests.remove_unconfirmed", DAY),
     # A deleted member's goodbye mail, once sent, takes the last copy of their address along.
     "forget-goodbye-mail": ("member_data.deletion.forget_goodbye_mail", MINUTE),
+    # Members' downloads of their data whose links expired (member_data/exports.py).
+    "remove-expired-data-exports": ("member_data.exports.remove_expired_exports", DAY),
     # Hourly: a digest goes out within the hour after its day, week or month ends.
     "send-digests": ("digests.jobs.enqueue_due_digests", 60 * MINUTE),
-    "remove-expired-data-exports": ("member_data.exports.remove_expired_exports", DAY),
 }
 # Two runs of one periodic job never overlap; a run that died frees its job after this.
 PERIODIC_JOB_LOCK_SECONDS = 15 * 60
@@ -303,7 +304,7 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "loggers": {
         name: {"handlers": ["console"], "level": "INFO", "propagate": False}
-        for name in ("background", "outbox", "django_tasks", "django_tasks_db")
+        for name in ("background", "outbox", "django_tasks", "django_tasks_db", "member_data")
     },
 }
 

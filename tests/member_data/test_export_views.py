@@ -2,6 +2,7 @@
 itself for its member only, expiry, hostile tokens, the limits on asking, failures
 tried again, and the daily clean-up."""
 
+import logging
 import re
 from datetime import timedelta
 
@@ -9,6 +10,7 @@ from django.core import mail
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext
 
 import pytest
@@ -229,7 +231,7 @@ def test_a_failing_export_is_logged_tried_again_later_and_then_given_up(world, s
     }
     export = ask_for_export(world.anna)
     for attempt in range(1, 5):
-        with pytest.raises(OSError):
+        with caplog.at_level(logging.WARNING, logger="member_data"), pytest.raises(OSError):
             build_export.call(export.pk)
         export.refresh_from_db()
         assert export.attempts == attempt
@@ -292,3 +294,8 @@ def test_a_download_deleted_with_its_member_takes_its_file_along(world, anna_ask
         world.anna.delete()
     assert not DataExport.objects.exists()
     assert not export_storage().exists(name)
+
+
+def test_the_clean_up_runs_daily_among_the_periodic_jobs(settings):
+    function, every = settings.PERIODIC_JOBS["remove-expired-data-exports"]
+    assert import_string(function) is remove_expired_exports and every == 24 * 60 * 60
