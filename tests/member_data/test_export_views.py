@@ -299,3 +299,23 @@ def test_a_download_deleted_with_its_member_takes_its_file_along(world, anna_ask
 def test_the_clean_up_runs_daily_among_the_periodic_jobs(settings):
     function, every = settings.PERIODIC_JOBS["remove-expired-data-exports"]
     assert import_string(function) is remove_expired_exports and every == 24 * 60 * 60
+
+
+def test_asking_without_the_security_token_is_refused(world):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(world.anna)
+    assert client.post(url("index")).status_code == 403
+    assert not DataExport.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "junk",
+    [{"member": "2"}, {"email": "bert@samen.test"}, {"x": "<script>alert(1)</script>" * 500}, {"id": "1 OR 1=1"}],
+)
+def test_what_else_a_form_sends_changes_nothing(world, junk):
+    response = logged_in(world.anna).post(url("index"), junk, follow=True)
+    assert response.status_code == 200
+    [export] = DataExport.objects.all()
+    assert export.member == world.anna
+    assert not [m for m in mail.outbox if m.to != ["anna@samen.test"]]
+    assert b"<script>alert(1)</script>" not in response.content
