@@ -69,6 +69,8 @@ wagtail_page_urls = [REPLACED.get(pattern.name, pattern) for pattern in wagtail_
 urlpatterns += i18n_patterns(
     path(pgettext_lazy("address of the search page", "search/"), search, name="search"),
     path("feeds/", include("blog.feed_urls")),
+    # Setting up a second factor may lead on to ?next= (accounts/second_factor_views.py).
+    path("account/2fa/", include("accounts.second_factor_views")),
     path("account/", include("allauth.urls")),
     path("leden/", include("profiles.urls")),
     path("leden/", include("accounts.urls")),

@@ -1,13 +1,15 @@
 """Shared fixtures: a Samen page tree built from the same factories as the demo site."""
 
 from django.core.cache import cache
+from django.db.models.signals import m2m_changed, post_save
 
 from wagtail.models import Site
 
 import pytest
 
-from accounts.factories import DEFAULT_PASSWORD
+from accounts.factories import DEFAULT_PASSWORD, give_authenticator_app
 from accounts.models import User
+from accounts.second_factor import has_second_factor
 from blog.factories import BlogIndexPageFactory
 from groups.factories import GroupIndexPageFactory, GroupPageFactory
 from tests.mailserver import MailServer
@@ -82,6 +84,35 @@ def superuser(db):
     return User.objects.create_superuser(
         email="redactie@samen.test", password=DEFAULT_PASSWORD, display_name="Redactie Samen"
     )
+
+
+@pytest.fixture(autouse=True)
+def _staff_have_a_second_factor():
+    """The admin is closed to whoever may open it without a second factor
+    (accounts/second_factor.py). Everyone a test lets into the admin (a superuser, a member
+    of a group that may open it: editors, moderators, translators, a group's writers and
+    approvers) gets a real authenticator app the moment they may, as a careful member would
+    set one up; ``accounts.factories.current_code_for(user)`` makes its codes. Tests of the
+    refusal itself remove it (tests/mfa)."""
+
+    def give_if_admin(user):
+        if user.pk and user.has_perm("wagtailadmin.access_admin") and not has_second_factor(user):
+            give_authenticator_app(user)
+
+    def on_save(sender, instance, update_fields=None, **kwargs):
+        # Not on a save of other fields (a log-in stamps last_login).
+        if instance.is_superuser and (update_fields is None or "is_superuser" in update_fields):
+            give_if_admin(instance)
+
+    def on_groups(sender, instance, action, **kwargs):
+        if action == "post_add" and isinstance(instance, User):
+            give_if_admin(User.objects.get(pk=instance.pk))
+
+    post_save.connect(on_save, sender=User, dispatch_uid="tests-staff-second-factor")
+    m2m_changed.connect(on_groups, sender=User.groups.through, dispatch_uid="tests-staff-second-factor")
+    yield
+    post_save.disconnect(dispatch_uid="tests-staff-second-factor", sender=User)
+    m2m_changed.disconnect(dispatch_uid="tests-staff-second-factor", sender=User.groups.through)
 
 
 @pytest.fixture(autouse=True)

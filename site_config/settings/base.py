@@ -105,6 +105,8 @@ MIDDLEWARE = [
     "access.admin_permissions.AdminPageGuardMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    # The admin is closed to anyone who may open it without a second factor (accounts/second_factor.py).
+    "accounts.second_factor.AdminSecondFactorMiddleware",
     # A log-in through the organisation's provider that cannot reach it ends on a page that
     # says so, never a server error (accounts/sso_errors.py).
     "accounts.sso_errors.ProviderFailureMiddleware",
@@ -351,6 +353,9 @@ PERMISSIONS_POLICY = {
     "payment": [],
     "usb": [],
     "interest-cohort": [],
+    # Passkeys and security keys (allauth's WebAuthn), on the site's own pages only.
+    "publickey-credentials-create": ["self"],
+    "publickey-credentials-get": ["self"],
 }
 SITE_BASE_URL = env.SITE_BASE_URL
 WAGTAILADMIN_BASE_URL = env.SITE_BASE_URL
@@ -411,6 +416,27 @@ ACCOUNT_RATE_LIMITS = {
 }
 # The client address is the connection's own unless a trusted proxy is configured.
 ALLAUTH_TRUSTED_PROXY_COUNT = env.TRUSTED_PROXY_COUNT
+
+# Second factors (allauth.mfa): an authenticator app, passkeys or security keys, and
+# recovery codes for when both are out of reach. Members choose; everyone who may open the
+# Wagtail admin must have one (accounts/second_factor.py). A member who has lost every
+# factor asks an administrator, who turns them off in the user admin.
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
+# A passkey logs in on its own, without the password.
+MFA_PASSKEY_LOGIN_ENABLED = True
+# The name the authenticator app shows next to the codes. The organisation's name is a
+# setting in the database (theme), which an app's account entry keeps once made.
+MFA_TOTP_ISSUER = WAGTAIL_SITE_NAME
+# Browsers offer WebAuthn only over HTTPS (and on localhost); allauth also checks that the
+# origin is HTTPS, which dev and test relax for http://localhost.
+MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = False
+MFA_FORMS = {
+    "authenticate": "accounts.second_factor_forms.CodeForm",
+    "reauthenticate": "accounts.second_factor_forms.ReauthenticateCodeForm",
+    "activate_totp": "accounts.second_factor_forms.ActivateAuthenticatorAppForm",
+    "add_webauthn": "accounts.second_factor_forms.AddKeyForm",
+    "edit_webauthn": "accounts.second_factor_forms.EditKeyForm",
+}
 
 # Single sign-on (allauth.socialaccount) with the organisation's OpenID Connect provider,
 # only when SSO_ISSUER is set: a button on the log-in page, and accounts found by the

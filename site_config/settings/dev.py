@@ -10,3 +10,5 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Passkeys on http://localhost:8000 (production is served over HTTPS).
+MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = True

@@ -33,3 +33,5 @@ STORAGES = {
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
     DATABASES["default"]["TEST"] = {"NAME": str(Path(tempfile.gettempdir()) / f"samen-test-{os.getpid()}.sqlite3")}  # noqa: F405
 WAGTAILEMBEDS_FINDERS = [{"class": "tests.embed_finder.LocalVideoFinder"}]
+# The browser journeys add passkeys on http://localhost (live_server).
+MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = True

@@ -5,7 +5,7 @@ from django.urls import reverse
 import pytest
 from allauth.account.models import EmailAddress
 
-from accounts.factories import DEFAULT_PASSWORD, UserFactory
+from accounts.factories import DEFAULT_PASSWORD, UserFactory, current_code_for
 from accounts.models import User
 from tests.helpers import parse
 
@@ -50,7 +50,9 @@ def test_admin_is_closed_to_ordinary_members(client):
 def test_admin_log_in_form_signs_in_with_an_email(client, superuser):
     EmailAddress.objects.create(user=superuser, email=superuser.email, verified=True, primary=True)
     login_url = client.get("/admin/login/?next=/admin/")["Location"]
-    response = client.post(login_url, {"login": "redactie@samen.test", "password": DEFAULT_PASSWORD}, follow=True)
+    second_step = client.post(login_url, {"login": "redactie@samen.test", "password": DEFAULT_PASSWORD})
+    # The editor has an authenticator app: the code it shows is the second step.
+    response = client.post(second_step["Location"], {"code": current_code_for(superuser)}, follow=True)
 
     assert response.status_code == 200
     assert response.redirect_chain[-1][0] == "/admin/"

@@ -7,7 +7,7 @@ from django.contrib.auth.models import Group
 import pytest
 from allauth.account.models import EmailAddress
 
-from accounts.factories import DEFAULT_PASSWORD, UserFactory
+from accounts.factories import DEFAULT_PASSWORD, UserFactory, current_code_for
 from tests.engagement.helpers import text_of, verified_member
 
 LOGIN_URL = "/nl/account/login/"
@@ -164,7 +164,8 @@ class TestAdminLogin:
     def test_staff_user_logged_in_through_the_site_can_open_the_admin(self, client, db):
         editor = verified_member(email="redactie@x.nl", is_staff=True)
         editor.groups.add(Group.objects.get(name="Editors"))
-        response = log_in(client, "redactie@x.nl", next="/admin/")
+        second_step = log_in(client, "redactie@x.nl", next="/admin/")
+        response = client.post(second_step["Location"], {"code": current_code_for(editor)})
         assert response["Location"] == "/admin/"
         assert client.get("/admin/").status_code == 200
 
