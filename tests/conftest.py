@@ -1,5 +1,6 @@
 """Shared fixtures: a Samen page tree built from the same factories as the demo site."""
 
+from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.db.models.signals import m2m_changed, post_save
 
@@ -104,15 +105,25 @@ def _staff_have_a_second_factor():
         if instance.is_superuser and (update_fields is None or "is_superuser" in update_fields):
             give_if_admin(instance)
 
-    def on_groups(sender, instance, action, **kwargs):
-        if action == "post_add" and isinstance(instance, User):
-            give_if_admin(User.objects.get(pk=instance.pk))
+    def on_groups(sender, instance, action, pk_set=None, **kwargs):
+        # From either side: ``member.groups.add(group)`` or ``group.user_set.add(member)``.
+        if action == "post_add":
+            for user in User.objects.filter(pk__in=[instance.pk] if isinstance(instance, User) else pk_set):
+                give_if_admin(user)
+
+    def on_permissions(sender, instance, action, **kwargs):
+        # A group given the admin (a group's writers, when the group is set up after they joined).
+        if action == "post_add" and isinstance(instance, Group):
+            for user in instance.user_set.all():
+                give_if_admin(User.objects.get(pk=user.pk))
 
     post_save.connect(on_save, sender=User, dispatch_uid="tests-staff-second-factor")
+    m2m_changed.connect(on_permissions, sender=Group.permissions.through, dispatch_uid="tests-staff-second-factor")
     m2m_changed.connect(on_groups, sender=User.groups.through, dispatch_uid="tests-staff-second-factor")
     yield
     post_save.disconnect(dispatch_uid="tests-staff-second-factor", sender=User)
     m2m_changed.disconnect(dispatch_uid="tests-staff-second-factor", sender=User.groups.through)
+    m2m_changed.disconnect(dispatch_uid="tests-staff-second-factor", sender=Group.permissions.through)
 
 
 @pytest.fixture(autouse=True)
