@@ -19,6 +19,12 @@ class AccountsConfig(AppConfig):
         purges.connect()
         sso.connect()
 
+        # Log-ins noted, and other sessions ended when the account's keys change.
+        from . import login_history, sessions
+
+        login_history.connect()
+        sessions.connect()
+
 
 class SamenUsersAppConfig(WagtailUsersAppConfig):
     """Wagtail's user admin, with the fields our members have."""

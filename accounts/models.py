@@ -118,3 +118,35 @@ def _delete_avatar_file_on_commit(name, using):
 def _delete_avatar_with_member(sender, instance, using, **kwargs):
     if instance.avatar:
         _delete_avatar_file_on_commit(instance.avatar.name, using)
+
+
+class LoginMethod(models.TextChoices):
+    PASSWORD = "password", _("password")
+    SECOND_FACTOR = "second_factor", _("password and second factor")
+    PASSKEY = "passkey", _("passkey")
+    SINGLE_SIGN_ON = "single_sign_on", _("single sign-on")
+    OTHER = "other", _("another way")
+
+
+class LoginEvent(models.Model):
+    """One log-in to a member's account, or one failed attempt with the right address: what
+    the member sees on their sessions page, kept LOGIN_HISTORY_DAYS days
+    (accounts/login_history.py)."""
+
+    # The longest User-Agent kept; the rest says nothing a member would recognise.
+    USER_AGENT_MAX_LENGTH = 300
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="login_events")
+    at = models.DateTimeField(_("when"), db_index=True)
+    succeeded = models.BooleanField(_("succeeded"))
+    method = models.CharField(_("how"), max_length=20, choices=LoginMethod.choices, blank=True)
+    ip = models.GenericIPAddressField(_("address"), null=True, blank=True)
+    user_agent = models.CharField(_("browser"), max_length=USER_AGENT_MAX_LENGTH, blank=True)
+
+    class Meta:
+        verbose_name = _("log-in")
+        verbose_name_plural = _("log-ins")
+        indexes = [models.Index(fields=["user", "-at"], name="accounts_login_user_at")]
+
+    def __str__(self):
+        return f"{self.user_id} {self.at:%Y-%m-%d %H:%M} {'ok' if self.succeeded else 'failed'}"

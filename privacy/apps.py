@@ -8,3 +8,8 @@ class PrivacyConfig(AppConfig):
     name = "privacy"
     verbose_name = _("Privacy")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import consent
+
+        consent.connect()

@@ -74,6 +74,7 @@ urlpatterns += i18n_patterns(
     path("account/", include("allauth.urls")),
     path("leden/", include("profiles.urls")),
     path("leden/", include("accounts.urls")),
+    path("leden/", include("privacy.urls")),
     path("leden/", include("digests.urls")),
     path("leden/", include("member_data.urls")),
     path(pgettext_lazy("address of the notifications page", "notifications/"), include("notifications.urls")),

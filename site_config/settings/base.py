@@ -110,6 +110,12 @@ MIDDLEWARE = [
     # A log-in through the organisation's provider that cannot reach it ends on a page that
     # says so, never a server error (accounts/sso_errors.py).
     "accounts.sso_errors.ProviderFailureMiddleware",
+    # When each member's session was last used, noted at most every few minutes
+    # (accounts/sessions.py), and a member who has not agreed to the privacy statement in
+    # force asked to first (privacy/consent.py): both above the page cache, so that members'
+    # pages from their shells pass them too.
+    "accounts.sessions.SessionActivityMiddleware",
+    "privacy.consent.PrivacyConsentMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, so that a page served from the cache still passes every middleware above.
@@ -286,6 +292,8 @@ PERIODIC_JOBS = {
     "prune-mail": ("outbox.maintenance.prune_mail", DAY),
     "search-garbage-collect": ("background.jobs.collect_search_garbage", DAY),
     "remove-unconfirmed-guest-reactions": ("engagement.guests.remove_unconfirmed", DAY),
+    "remove-unconfirmed-accounts": ("accounts.unconfirmed.remove_unconfirmed_accounts", DAY),
+    "prune-login-history": ("accounts.login_history.prune_login_history", DAY),
     # A deleted member's goodbye mail, once sent, takes the last copy of their address along.
     "forget-goodbye-mail": ("member_data.deletion.forget_goodbye_mail", MINUTE),
     # Members' downloads of their data whose links expired (member_data/exports.py).
@@ -388,7 +396,8 @@ ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
-ACCOUNT_SIGNUP_FORM_CLASS = "accounts.forms.SignupDetailsForm"
+# The display name, and agreeing to the privacy statement in force (privacy/forms.py).
+ACCOUNT_SIGNUP_FORM_CLASS = "privacy.forms.SignupWithPrivacyForm"
 # An address only counts as taken once an account has confirmed it (or logs in with it);
 # every form with two password fields reports a mismatch with the other errors.
 ACCOUNT_FORMS = {
@@ -416,6 +425,25 @@ ACCOUNT_RATE_LIMITS = {
 }
 # The client address is the connection's own unless a trusted proxy is configured.
 ALLAUTH_TRUSTED_PROXY_COUNT = env.TRUSTED_PROXY_COUNT
+
+# Members' sessions (allauth.usersessions) and log-ins. Each session's row notes when and
+# from where it was last used, written at most once every USERSESSIONS_ACTIVITY_SECONDS by
+# accounts.sessions.SessionActivityMiddleware: allauth's own middleware would write on every
+# request of a logged-in member, so it is not installed (TRACK_ACTIVITY only makes allauth
+# show the column). Log-ins and failed attempts are kept LOGIN_HISTORY_DAYS days, the
+# member sees the last LOGIN_HISTORY_SHOWN of them (accounts/login_history.py).
+USERSESSIONS_TRACK_ACTIVITY = True
+USERSESSIONS_ACTIVITY_SECONDS = 5 * 60
+LOGIN_HISTORY_DAYS = env.LOGIN_HISTORY_DAYS
+LOGIN_HISTORY_SHOWN = 50
+# Accounts signed up but never confirmed nor logged in are removed after this many days
+# (accounts/unconfirmed.py), unless one of these relations points at them.
+ACCOUNT_UNCONFIRMED_DAYS = env.ACCOUNT_UNCONFIRMED_DAYS
+ACCOUNT_UNCONFIRMED_KEPT_BY = [
+    "wagtailcore.Page.owner",
+    "blog.BlogPage.author",
+    "django_comments.Comment.user",
+    "engagement.Rating.user",
 
 # Second factors (allauth.mfa): an authenticator app, passkeys or security keys, and
 # recovery codes for when both are out of reach. Members choose; everyone who may open the
