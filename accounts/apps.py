@@ -12,9 +12,8 @@ class AccountsConfig(AppConfig):
 
     def ready(self):
         # personal_parts registers the member's own parts of a page (pagecache/personal_parts.py).
-        from . import personal_parts, purges  # noqa: F401
         # The single sign-on settings are checked at start-up (accounts/checks.py).
-        from . import checks, sso  # noqa: F401
+        from . import checks, personal_parts, purges, sso  # noqa: F401
 
         purges.connect()
         sso.connect()

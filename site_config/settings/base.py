@@ -105,11 +105,11 @@ MIDDLEWARE = [
     "access.admin_permissions.AdminPageGuardMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "allauth.account.middleware.AccountMiddleware",
-    # The admin is closed to anyone who may open it without a second factor (accounts/second_factor.py).
-    "accounts.second_factor.AdminSecondFactorMiddleware",
     # A log-in through the organisation's provider that cannot reach it ends on a page that
     # says so, never a server error (accounts/sso_errors.py).
     "accounts.sso_errors.ProviderFailureMiddleware",
+    # The admin is closed to anyone who may open it without a second factor (accounts/second_factor.py).
+    "accounts.second_factor.AdminSecondFactorMiddleware",
     # When each member's session was last used, noted at most every few minutes
     # (accounts/sessions.py), and a member who has not agreed to the privacy statement in
     # force asked to first (privacy/consent.py): both above the page cache, so that members'
@@ -444,6 +444,7 @@ ACCOUNT_UNCONFIRMED_KEPT_BY = [
     "blog.BlogPage.author",
     "django_comments.Comment.user",
     "engagement.Rating.user",
+]
 
 # Second factors (allauth.mfa): an authenticator app, passkeys or security keys, and
 # recovery codes for when both are out of reach. Members choose; everyone who may open the
