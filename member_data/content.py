@@ -24,11 +24,13 @@ from allauth.account.models import EmailAddress
 from access.models import Membership
 from access.policy import AccessLevel, viewable
 from accounts.member_mail import member_language
+from accounts.models import LoginEvent
 from blog.models import BlogPage
 from core.links import absolute_url
 from engagement.likes import likes
 from engagement.models import Follow, Rating, Reaction
 from notifications.models import DEFAULT_CHANNELS, DigestSettings, Kind, PersonFollow, Preference, TagFollow
+from privacy.models import PrivacyAgreement
 
 IMAGES_FOLDER = "images"
 
@@ -236,6 +238,32 @@ def notification_settings(member):
     }
 
 
+def log_ins(member):
+    """The log-ins to the member's account, and failed attempts with its address, as
+    their sessions page shows them (kept ``LOGIN_HISTORY_DAYS`` days)."""
+    return [
+        {
+            "at": event.at,
+            "succeeded": event.succeeded,
+            "how": event.method,
+            "address": event.ip,
+            "browser": event.user_agent,
+        }
+        for event in LoginEvent.objects.filter(user=member).order_by("-at", "-pk")
+    ]
+
+
+def privacy_agreements(member):
+    return [
+        {
+            "version": agreement.version.label,
+            "in_force_from": agreement.version.in_force_from,
+            "agreed_at": agreement.agreed_at,
+        }
+        for agreement in PrivacyAgreement.objects.filter(member=member).select_related("version").order_by("agreed_at")
+    ]
+
+
 def pictures(member):
     """The pictures the member uploaded to the image library, with their files."""
     uploaded = get_image_model().objects.filter(uploaded_by_user=member).select_related("collection").order_by("pk")
@@ -274,6 +302,8 @@ def member_data(member):
             "groups": groups(member, places),
             "helpful": helpful(member, places),
             "notification_settings": notification_settings(member),
+            "privacy_agreements": privacy_agreements(member),
+            "log_ins": log_ins(member),
             "pictures": listed_pictures,
         }
     if member.avatar:

@@ -3,20 +3,23 @@ pages they may no longer read named by nothing but the fact that they reacted th
 
 import json
 import re
+from datetime import timedelta
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext
 
 from wagtail.images import get_image_model
 
 import pytest
 
+from accounts.models import LoginEvent
 from member_data.archive import write_archive
 from member_data.content import member_data
 from member_data.storage import export_storage
+from privacy.models import PrivacyStatementVersion, agree
 
 from .conftest import OTHERS_SECRETS, add_posts_and_reactions, read_zip
 
@@ -172,3 +175,23 @@ def test_the_number_of_queries_does_not_grow_with_what_the_member_wrote(world):
     few = queries_for(world.anna)
     add_posts_and_reactions(world.anna, world.bert, world.cor, world.group, world.closed_group, 5, start=10)
     assert queries_for(world.anna) == few
+
+
+def test_log_ins_and_privacy_agreements_are_hers_only(world, data_of):
+    now = timezone.now()
+    LoginEvent.objects.create(
+        user=world.anna, at=now, succeeded=True, method="password", ip="192.0.2.7", user_agent="Firefox"
+    )
+    LoginEvent.objects.create(user=world.anna, at=now - timedelta(days=1), succeeded=False, ip="198.51.100.9")
+    LoginEvent.objects.create(user=world.bert, at=now, succeeded=True, ip="203.0.113.5", user_agent="Berts browser")
+    version = PrivacyStatementVersion.objects.create(label="2.0", summary="Nieuw.")
+    agree(world.anna, version)
+    agree(world.bert, version)
+    data = data_of(world.anna)
+    assert [(e["succeeded"], e["address"], e["how"]) for e in data["log_ins"]] == [
+        (True, "192.0.2.7", "password"),
+        (False, "198.51.100.9", ""),
+    ]
+    assert [a["version"] for a in data["privacy_agreements"]] == ["2.0"]
+    text = as_json(data)
+    assert "203.0.113.5" not in text and "Berts browser" not in text
