@@ -129,20 +129,38 @@ def describe(notification, count, title):
         "count": count,
     }
     kind = notification.kind
+    # One of them is told by name; several by their number (a plural form of its own, as
+    # not every language can leave the name out of the same sentence).
     if kind == Kind.REACTION:
-        text = ngettext("%(actor)s reacted on %(title)s", "%(count)d new reactions on %(title)s", count)
+        text = (
+            _("%(actor)s reacted on %(title)s")
+            if count == 1
+            else ngettext("%(count)d new reaction on %(title)s", "%(count)d new reactions on %(title)s", count)
+        )
     elif kind == Kind.REPLY:
-        text = ngettext(
-            "%(actor)s replied to your reaction on %(title)s",
-            "%(count)d new replies to your reactions on %(title)s",
-            count,
+        text = (
+            _("%(actor)s replied to your reaction on %(title)s")
+            if count == 1
+            else ngettext(
+                "%(count)d new reply to your reactions on %(title)s",
+                "%(count)d new replies to your reactions on %(title)s",
+                count,
+            )
         )
     elif kind == Kind.MENTION:
-        text = ngettext("%(actor)s mentioned you on %(title)s", "%(count)d mentions of you on %(title)s", count)
+        text = (
+            _("%(actor)s mentioned you on %(title)s")
+            if count == 1
+            else ngettext("%(count)d mention of you on %(title)s", "%(count)d mentions of you on %(title)s", count)
+        )
     elif kind == Kind.NEW_POST:
         text = _("%(actor)s published %(title)s")
     elif kind == Kind.JOIN_REQUEST:
-        text = ngettext("%(actor)s asks to join %(title)s", "%(count)d requests to join %(title)s", count)
+        text = (
+            _("%(actor)s asks to join %(title)s")
+            if count == 1
+            else ngettext("%(count)d request to join %(title)s", "%(count)d requests to join %(title)s", count)
+        )
     elif kind == Kind.JOIN_DECISION:
         text = (
             _("Your request to join %(title)s was accepted")
