@@ -112,6 +112,9 @@ class UserViewSet(WagtailUserViewSet):
     off a member's second factors."""
 
     edit_view_class = UserEditView
+    # A member's id in the admin's addresses goes through the site's converter: one beyond
+    # what the database holds is not found, never a server error (core/converters.py).
+    pk_path_converter = "id"
 
     def get_form_class(self, for_update=False):
         return SamenUserEditForm if for_update else SamenUserCreationForm

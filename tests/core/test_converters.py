@@ -33,7 +33,7 @@ def test_no_address_of_the_site_takes_an_unbounded_number():
                 yield route, entry.callback.__module__
 
     own = ("about", "access", "accounts", "blog", "core", "digests", "engagement", "groups")
-    own += ("notifications", "pages", "profiles", "search", "site_config", "theme")
+    own += ("member_data", "notifications", "pages", "privacy", "profiles", "search", "site_config", "theme")
     routes = [(route, module) for route, module in walk(get_resolver().url_patterns) if module.startswith(own)]
     assert len(routes) > 20
     assert not [route for route, _module in routes if "<int:" in route]
@@ -58,3 +58,10 @@ def test_an_id_beyond_the_database_is_not_found(client, home, address):
     client.force_login(UserFactory())
     assert client.post(address).status_code == 404
     assert client.get(address).status_code == 404
+
+
+@pytest.mark.parametrize("address", [f"/admin/users/edit/{TOO_LARGE}/", f"/admin/users/second-factors/{TOO_LARGE}/"])
+def test_an_id_beyond_the_database_is_not_found_in_the_user_admin(client, superuser, address):
+    client.force_login(superuser)
+    assert client.get(address).status_code == 404
+    assert client.post(address).status_code == 404

@@ -1,6 +1,7 @@
 """An editor deletes an account from the admin, and decides on the posts left behind."""
 
-from django.contrib.auth.models import Group
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
 from django.test import Client
 
 from wagtail.models import ModelLogEntry
@@ -82,6 +83,20 @@ def test_non_editors_get_403(client, plain_member, leaver):
         403,
     )
     assert User.objects.filter(pk=leaver.pk).exists()
+
+
+@pytest.mark.django_db
+def test_only_site_editors_see_the_posts_members_left_behind(client, plain_member):
+    # Editors moderate reactions, so they are the site's editors (access/policy.py); a
+    # member who may open the admin for another reason is not.
+    plain_member.is_staff = True
+    plain_member.save()
+    plain_member.groups.add(Group.objects.get(name="Moderators"))
+    client.force_login(plain_member)
+    assert client.get("/admin/vertrokken-leden/berichten/").status_code == 200
+    plain_member.groups.clear()
+    plain_member.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(get_user_model().objects.get(pk=plain_member.pk))
     assert client.get("/admin/vertrokken-leden/berichten/").status_code in (302, 403)
 
 
