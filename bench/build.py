@@ -50,6 +50,7 @@ from engagement.models import DailyViews, Follow, PostViews, Rating, Reaction
 from groups.factories import GroupPageFactory
 from groups.models import GroupIndexPage, GroupPage
 from groups.rights import sync_member
+from privacy.models import PrivacyAgreement, current_version
 
 from .bulk import index_in_bulk, insert_own_rows, publish_in_bulk, search_index_paused
 from .floor import plain_blocks
@@ -130,6 +131,15 @@ class Builder:
             ],
             batch_size=500,
         )
+        # They agreed to the privacy statement in force when they signed up, so that a
+        # benchmark's log-in is not held at the question.
+        version = current_version()
+        if version is not None:
+            PrivacyAgreement.objects.bulk_create(
+                [PrivacyAgreement(member=user, version=version) for user in users.values()],
+                batch_size=500,
+                ignore_conflicts=True,
+            )
         return [users[email] for email in emails]
 
     def images(self):

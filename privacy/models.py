@@ -1,24 +1,29 @@
 from django.conf import settings
 from django.db import models
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
+from wagtail.models import Locale, TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 
-class PrivacyStatementVersion(index.Indexed, models.Model):
+class PrivacyStatementVersion(TranslatableMixin, index.Indexed, models.Model):
     """A version of the privacy statement that members agree to.
 
     The statement itself is the page the footer links as the privacy statement; a version
     says from which day it holds and, for members who agreed to an earlier one, what
     changed. The version in force is the latest whose day has come: from that day on,
-    members who have not agreed to it are asked at their next log-in."""
+    members who have not agreed to it are asked at their next log-in.
+
+    A version is written in the site's own language and translated in wagtail-localize
+    like the pages; members agree to the version in the site's language, and read it in
+    theirs when it has been translated (``for_reader``)."""
 
     label = models.CharField(
         _("version"),
         max_length=40,
-        unique=True,
         help_text=_('How members see this version named, for example "2.0" or "March 2026".'),
     )
     in_force_from = models.DateField(
@@ -34,19 +39,37 @@ class PrivacyStatementVersion(index.Indexed, models.Model):
 
     panels = [FieldPanel("label"), FieldPanel("in_force_from"), FieldPanel("summary")]
     search_fields = [index.SearchField("label"), index.SearchField("summary")]
+    # Translators give the summary in their language; the name and the day stay the source's.
+    translatable_fields = [
+        SynchronizedField("label"),
+        SynchronizedField("in_force_from"),
+        TranslatableField("summary"),
+    ]
 
-    class Meta:
+    class Meta(TranslatableMixin.Meta):
         verbose_name = _("privacy statement version")
         verbose_name_plural = _("privacy statement versions")
         ordering = ["-in_force_from", "-pk"]
+        constraints = [models.UniqueConstraint(fields=["label", "locale"], name="privacy_version_label_once")]
 
     def __str__(self):
         return self.label
 
+    def for_reader(self):
+        """This version as the active language has it: its translation, or itself."""
+        if self.locale.language_code == translation.get_language():
+            return self
+        return self.get_translation_or_none(Locale.get_active()) or self
+
 
 def current_version():
-    """The version in force today, or None while there is none."""
-    return PrivacyStatementVersion.objects.filter(in_force_from__lte=timezone.localdate()).first()
+    """The version in force today, in the site's own language, or None while there is none.
+    Versions written only in another language are translations without a source, and hold
+    no one to anything."""
+    versions = PrivacyStatementVersion.objects.filter(
+        locale__language_code=settings.LANGUAGE_CODE, in_force_from__lte=timezone.localdate()
+    )
+    return versions.select_related("locale").first()
 
 
 class PrivacyAgreement(models.Model):

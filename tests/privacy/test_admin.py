@@ -1,5 +1,9 @@
 """Editors keep the privacy statement's versions in the Wagtail admin."""
 
+from django.urls import reverse
+
+from wagtail.models import Locale
+
 import pytest
 
 from privacy.models import PrivacyStatementVersion
@@ -46,3 +50,21 @@ def test_an_ordinary_member_cannot_open_it(client):
     client.force_login(verified_member(email="lid@samen.test"))
     assert client.get(ADD_URL).status_code in (302, 403)
     assert not PrivacyStatementVersion.objects.exists()
+
+
+def test_a_version_is_translated_in_wagtail_localize_like_the_pages(client, editor):
+    """The summary is written in Dutch and translated into English the way translators
+    translate everything else; the name and the day stay the source's."""
+    from_nl = PrivacyStatementVersion.objects.create(
+        label="2.0", in_force_from="2026-01-01", summary="Wat er veranderde."
+    )
+    english = Locale.objects.get(language_code="en")
+    client.force_login(editor)
+    submit = reverse(
+        "wagtail_localize:submit_snippet_translation", args=["privacy", "privacystatementversion", from_nl.pk]
+    )
+    assert client.get(submit).status_code == 200
+    response = client.post(submit, {"locales": [english.pk]})
+    assert response.status_code == 302
+    translation = from_nl.get_translation(english)
+    assert (translation.label, str(translation.in_force_from)) == ("2.0", "2026-01-01")

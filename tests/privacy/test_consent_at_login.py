@@ -7,6 +7,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
+from wagtail.models import Locale
+
 import pytest
 
 from accounts.factories import DEFAULT_PASSWORD
@@ -168,3 +170,30 @@ def test_the_check_adds_no_query_to_a_members_page(anna, home, settings):
     with CaptureQueriesContext(connection) as unchecked:
         assert client.get("/nl/").status_code == 200
     assert len(checked) == len(unchecked)
+
+
+def test_an_english_reader_reads_the_translated_summary_and_agrees_to_the_source(anna, second):
+    english = Locale.objects.get(language_code="en")
+    translated = second.copy_for_translation(english)
+    translated.summary = "We now keep your log-in history for 90 days."
+    translated.save()
+    client = logged_in(anna, language="en")
+
+    page = parse(client.get(CONSENT_EN))
+    assert "We now keep your log-in history for 90 days." in page.get_text()
+    assert "We bewaren" not in page.get_text()
+    response = client.post(CONSENT_EN, {"agree_to_privacy": "on", "privacy_version": second.pk, "next": "/en/"})
+    assert response.status_code == 302
+    assert PrivacyAgreement.objects.filter(member=anna, version=second).exists()
+    # A Dutch reader reads the source.
+    bram = verified_member(email="bram@samen.test", display_name="Bram")
+    assert "We bewaren je inloggegevens nu 90 dagen." in parse(logged_in(bram).get(CONSENT_NL)).get_text()
+
+
+def test_a_version_written_only_in_another_language_asks_nobody(anna):
+    only_english = new_version(label="3.0", summary="English only.")
+    only_english.locale = Locale.objects.get(language_code="en")
+    only_english.save()
+    client = logged_in(anna)
+    assert PENDING_KEY not in client.session
+    assert client.get(PROFILE).status_code == 200

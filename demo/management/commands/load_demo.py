@@ -28,6 +28,7 @@ from engagement.reactions import store_reaction, thread_of
 from groups.factories import GroupIndexPageFactory, GroupPageFactory
 from groups.models import GroupIndexPage, GroupPage
 from groups.rights import set_up_group, shared_collection, sync_member
+from privacy.models import PrivacyStatementVersion, agree
 
 
 class Command(BaseCommand):
@@ -99,6 +100,7 @@ class Command(BaseCommand):
                 )
                 self.created += made
 
+        self.privacy_statement_version(users)
         self.memberships(groups, users)
         self.reactions(posts, users)
         self.ratings({**posts, **groups}, users)
@@ -152,6 +154,25 @@ class Command(BaseCommand):
         for name in spec.get("permission_groups", ()):
             user.groups.add(PermissionGroup.objects.get(name=name))
         return user
+
+    def privacy_statement_version(self, users):
+        """The privacy statement's first version, in Dutch and English, which the demo's
+        members agreed to when they signed up; an editor adds the next one in the admin."""
+        spec = content.SITE["privacy_statement_version"]
+        version, made = PrivacyStatementVersion.objects.get_or_create(
+            label=spec["label"],
+            locale=Locale.get_default(),
+            defaults={"in_force_from": datetime.date.fromisoformat(spec["in_force_from"]), "summary": spec["summary"]},
+        )
+        self.created += made
+        english = Locale.objects.get(language_code="en")
+        if version.get_translation_or_none(english) is None:
+            translated = version.copy_for_translation(english)
+            translated.summary = spec["summary_en"]
+            translated.save()
+            self.created += 1
+        for user in users.values():
+            agree(user, version)
 
     def reactions(self, posts, users):
         """The demo conversation, written once: posts that already have reactions keep them."""
