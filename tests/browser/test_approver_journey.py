@@ -16,6 +16,7 @@ from blog.factories import BlogPageFactory
 from blog.models import BlogPage
 from groups.factories import GroupIndexPageFactory, GroupPageFactory
 from groups.rights import set_up_group
+from tests.browser.logging_in import log_in
 from tests.groups.helpers import add_member
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -52,10 +53,7 @@ def refusals(page):
 def decide_from_the_dashboard(page, live_server, decision, comment):
     """Log in as the owner, find the post awaiting review on the dashboard, and take
     ``decision`` with ``comment`` in Wagtail's dialog."""
-    page.goto(f"{live_server.url}/nl/account/login/?next=/admin/")
-    page.get_by_label("E-mail").fill("youssef@samen.test")
-    page.get_by_label("Wachtwoord").first.fill(PASSWORD)
-    page.get_by_role("button", name="Aanmelden").click()
+    log_in(page, live_server, "youssef@samen.test", PASSWORD, next_url="/admin/")
     waiting = page.locator("section[id^='awaiting-review']")
     row = waiting.locator("tr", has_text=TITLE)
     expect(row).to_be_visible()

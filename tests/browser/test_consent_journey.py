@@ -11,6 +11,7 @@ import pytest
 from playwright.sync_api import expect
 
 from privacy.models import PrivacyAgreement, PrivacyStatementVersion
+from tests.browser.logging_in import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -21,13 +22,6 @@ PASSWORD = "een-lang-wachtwoord-42"
 def confirmation_link(live_server):
     link = re.search(r"https?://\S+/account/confirm-email/\S+/", mail.outbox[-1].body).group(0)
     return re.sub(r"^https?://[^/]+", live_server.url, link)
-
-
-def log_in(page, live_server):
-    page.goto(f"{live_server.url}/nl/account/login/")
-    page.get_by_label("E-mailadres").fill(EMAIL)
-    page.get_by_label("Wachtwoord").first.fill(PASSWORD)
-    page.get_by_role("button", name="Aanmelden").click()
 
 
 def test_signing_up_agreeing_to_a_new_version_and_ending_another_session(live_server, page, browser, screenshot_dir):
@@ -62,7 +56,7 @@ def test_signing_up_agreeing_to_a_new_version_and_ending_another_session(live_se
     second = PrivacyStatementVersion.objects.create(
         label="2.0", in_force_from=timezone.localdate(), summary="We bewaren je inloggegevens nu 90 dagen."
     )
-    log_in(page, live_server)
+    log_in(page, live_server, EMAIL, PASSWORD)
     expect(page.get_by_role("heading", level=1)).to_be_visible()
     expect(page.locator("main")).to_contain_text("We bewaren je inloggegevens nu 90 dagen.")
     page.screenshot(path=str(screenshot_dir / "privacy-consent.png"), full_page=True)
@@ -74,7 +68,7 @@ def test_signing_up_agreeing_to_a_new_version_and_ending_another_session(live_se
     # Logged in in a second browser too, not asked again there.
     other = browser.new_context(locale="nl-NL")
     elsewhere = other.new_page()
-    log_in(elsewhere, live_server)
+    log_in(elsewhere, live_server, EMAIL, PASSWORD)
     expect(elsewhere.locator("body")).to_have_attribute("data-rendered-for", "member")
 
     # The sessions page shows both; the member ends the other one.

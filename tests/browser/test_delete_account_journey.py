@@ -20,6 +20,7 @@ from blog.factories import BlogPageFactory
 from blog.models import BlogPage
 from engagement.models import Reaction
 from member_data.deletion import PostChoice, ReactionChoice
+from tests.browser.logging_in import second_step_if_asked
 from tests.engagement.helpers import make_reaction, minutes_ago, verified_member
 from tests.helpers import nl
 from tests.member_data.deletion_helpers import DELETE_URL, LEAVER_EMAIL, LEAVER_NAME
@@ -78,7 +79,8 @@ def log_in(page, live_server, next_url="/nl/"):
     page.goto(f"{live_server.url}/nl/account/login/?next={next_url}")
     page.get_by_label(nl("E-mail")).fill(LEAVER_EMAIL)
     page.get_by_label(nl("Password")).first.fill(DEFAULT_PASSWORD)
-    page.get_by_role("button", name=nl("Log in")).tap()
+    page.get_by_role("button", name=nl("Log in"), exact=True).tap()
+    second_step_if_asked(page, LEAVER_EMAIL)
 
 
 def prove_it_again(page, password):

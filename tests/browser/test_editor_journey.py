@@ -12,18 +12,12 @@ from playwright.sync_api import expect
 from blog.factories import BlogPageFactory
 from core.factories import ImageFactory
 from groups.factories import GroupIndexPageFactory, GroupPageFactory
+from tests.browser.logging_in import log_in
 from tests.engagement.helpers import verified_member
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 PASSWORD = "schrijven-met-zorg"
-
-
-def log_in(page, live_server, email, next_url):
-    page.goto(f"{live_server.url}/nl/account/login/?next={next_url}")
-    page.get_by_label("E-mail").fill(email)
-    page.get_by_label("Wachtwoord").first.fill(PASSWORD)
-    page.get_by_role("button", name="Aanmelden").click()
 
 
 def test_the_live_preview_and_the_checks_panel_work_under_the_sites_policy(live_server, page, home, screenshot_dir):
@@ -47,7 +41,7 @@ def test_the_live_preview_and_the_checks_panel_work_under_the_sites_policy(live_
     # The editor notices changes once it has taken stock of the form (two seconds after it
     # loads); what is typed before that counts as how the form was.
     page.add_init_script("document.addEventListener('w-unsaved:watch-edits', () => { window.samenWatching = true })")
-    log_in(page, live_server, "eva@samen.test", f"/admin/pages/{post.pk}/edit/")
+    log_in(page, live_server, "eva@samen.test", PASSWORD, next_url=f"/admin/pages/{post.pk}/edit/")
     expect(page.get_by_role("heading", name="Een stuk in wording").first).to_be_visible()
     page.wait_for_function("window.samenWatching === true")
 

@@ -19,6 +19,7 @@ from blog.models import BlogPage
 from core.factories import ImageFactory
 from groups.factories import GroupIndexPageFactory, GroupPageFactory
 from groups.rights import group_collection, set_up_group, shared_collection
+from tests.browser.logging_in import log_in
 from tests.groups.helpers import add_member
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -65,10 +66,7 @@ def test_a_group_writer_writes_a_post_with_a_picture_and_sends_it_for_approval(
     posted = []
     page.on("request", lambda request: posted.append(request.url) if request.method == "POST" else None)
 
-    page.goto(f"{live_server.url}/nl/account/login/?next={group.url}")
-    page.get_by_label("E-mail").fill("anouk@samen.test")
-    page.get_by_label("Wachtwoord").first.fill(PASSWORD)
-    page.get_by_role("button", name="Aanmelden").click()
+    log_in(page, live_server, "anouk@samen.test", PASSWORD, next_url=group.url)
     expect(page.get_by_role("heading", name="Menskracht", level=1)).to_be_visible()
 
     # From the group's page into the editor, under the group.

@@ -15,6 +15,7 @@ from playwright.sync_api import expect
 from access.models import Membership
 from blog.models import BlogPage
 from groups.models import GroupPage
+from tests.browser import logging_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -32,10 +33,7 @@ def closed_group(live_server):
 
 
 def log_in(page, live_server, email, password, next_url):
-    page.goto(f"{live_server.url}/nl/account/login/?next={next_url}")
-    page.get_by_label("E-mail").fill(email)
-    page.get_by_label("Wachtwoord").first.fill(password)
-    page.get_by_role("button", name="Aanmelden").click()
+    logging_in.log_in(page, live_server, email, password, next_url=next_url)
     expect(page.locator("body")).to_have_attribute("data-rendered-for", "member")
     # On a phone the account links sit behind the header's Menu button.
     menu = page.get_by_role("button", name="Menu")

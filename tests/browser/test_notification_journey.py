@@ -19,6 +19,7 @@ from playwright.sync_api import expect
 from accounts.models import User
 from blog.models import BlogIndexPage, BlogPage
 from groups.models import GroupPage
+from tests.browser import logging_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -33,10 +34,7 @@ def site(live_server):
 
 
 def log_in(page, live_server, email, password, next_url="/nl/"):
-    page.goto(f"{live_server.url}/nl/account/login/?next={next_url}")
-    page.get_by_label("E-mail").fill(email)
-    page.get_by_label("Wachtwoord").first.fill(password)
-    page.get_by_role("button", name="Aanmelden").click()
+    logging_in.log_in(page, live_server, email, password, next_url=next_url)
     expect(page.locator("body")).to_have_attribute("data-rendered-for", "member")
 
 

@@ -12,6 +12,7 @@ from accounts.models import User
 from blog.models import BlogPage
 from demo import content
 from engagement.models import Rating
+from tests.browser.logging_in import second_step_if_asked
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -37,6 +38,7 @@ def log_in_with_keyboard(page, live_server, post):
     page.get_by_label("Wachtwoord").first.focus()
     page.keyboard.type(PASSWORD)
     page.keyboard.press("Enter")
+    second_step_if_asked(page, MEMBER, keyboard=True)
     expect(page).to_have_url(re.compile(re.escape(post.url) + "#beoordeling$"))
 
 

@@ -18,6 +18,7 @@ from blog.factories import BlogPageFactory
 from groups.factories import GroupIndexPageFactory, GroupPageFactory
 from outbox.models import Mail
 from tests.background.workers import eventually, start_worker
+from tests.browser.logging_in import log_in
 from tests.engagement.helpers import verified_member
 from tests.groups.helpers import add_member
 from tests.mailserver import MailServer
@@ -72,10 +73,7 @@ def test_an_editor_schedules_a_post_and_the_worker_publishes_it_once(
     post = BlogPageFactory(parent=group, author=editor, title="Samen plannen", slug="samen-plannen")
     post.unpublish()
 
-    page.goto(f"{live_server.url}/nl/account/login/?next=/admin/pages/{post.pk}/edit/")
-    page.get_by_label("E-mail").fill("eva@samen.test")
-    page.get_by_label("Wachtwoord").first.fill(PASSWORD)
-    page.get_by_role("button", name="Aanmelden").click()
+    log_in(page, live_server, "eva@samen.test", PASSWORD, next_url=f"/admin/pages/{post.pk}/edit/")
     expect(page.get_by_role("heading", name="Samen plannen").first).to_be_visible()
 
     # The status panel, "Stel schema in", "Publiceer op" a minute or two ahead (so that a slow

@@ -12,6 +12,7 @@ from playwright.sync_api import expect
 
 from blog.models import BlogPage
 from demo import content
+from tests.browser import logging_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -57,10 +58,7 @@ def serve_shared_copy(page, url, body, personal_requests):
 
 
 def log_in(page, live_server):
-    page.goto(f"{live_server.url}/nl/account/login/")
-    page.get_by_label("E-mail").fill(MEMBER)
-    page.get_by_label("Wachtwoord").first.fill(PASSWORD)
-    page.get_by_role("button", name="Aanmelden").click()
+    logging_in.log_in(page, live_server, MEMBER, PASSWORD)
     expect(page.get_by_role("navigation", name="Jouw account")).to_contain_text(MEMBER_NAME)
 
 

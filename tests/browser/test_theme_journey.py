@@ -7,6 +7,7 @@ site's Content-Security-Policy."""
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.logging_in import log_in
 from tests.engagement.helpers import verified_member
 from theme.contrast import contrast_ratio, rounded_down
 
@@ -42,10 +43,7 @@ def test_an_editor_gives_the_site_a_municipalitys_look(live_server, page, home, 
     expect(visitor.locator(".site-header__brand")).to_have_text("Samen")
     assert header_background(visitor) == "rgb(7, 63, 73)"
 
-    page.goto(f"{live_server.url}/nl/account/login/?next=/admin/settings/theme/theme/")
-    page.get_by_label("E-mail").fill("eva@samen.test")
-    page.get_by_label("Wachtwoord").first.fill(PASSWORD)
-    page.get_by_role("button", name="Aanmelden").click()
+    log_in(page, live_server, "eva@samen.test", PASSWORD, next_url="/admin/settings/theme/theme/")
     expect(page.locator("#id_organisation_name")).to_be_visible()
 
     page.locator("#id_organisation_name").fill("Gemeente Rivierstad")

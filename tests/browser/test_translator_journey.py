@@ -20,6 +20,7 @@ import pytest
 from playwright.sync_api import expect
 
 from blog.models import BlogPage
+from tests.browser.logging_in import fill_in_the_log_in_form
 from tests.i18n.helpers import translate
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -51,9 +52,7 @@ def refusals(page):
 def log_in(page, live_server):
     page.goto(f"{live_server.url}/admin/")
     expect(page).to_have_url(re.compile(r"/nl/account/login/\?next=(/|%2F)admin(/|%2F)$"))
-    page.get_by_label("E-mail").fill(EMAIL)
-    page.get_by_label("Wachtwoord").first.fill(PASSWORD)
-    page.get_by_role("button", name="Aanmelden").click()
+    fill_in_the_log_in_form(page, EMAIL, PASSWORD)
     expect(page).to_have_url(f"{live_server.url}/admin/")
 
 
