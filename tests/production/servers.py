@@ -25,6 +25,8 @@ import requests
 from bs4 import BeautifulSoup
 from psycopg import sql
 
+from accounts.factories import current_code
+
 REPO = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent  # the virtualenv pytest runs in: python, gunicorn
 # With parallel test workers (pytest-xdist) each worker that runs these tests gets its own
@@ -316,8 +318,9 @@ def form_fields(html, form_selector):
     return form.get("action", ""), fields
 
 
-def log_in(session, server, email, password):
-    """Log in through the real log-in form, as a member would."""
+def log_in(session, server, email, password, authenticator_secret=None):
+    """Log in through the real log-in form, as a member would; with the secret of their
+    authenticator app, also through the second step that follows the password."""
     page = session.get(f"{server.url}/nl/account/login/", timeout=30)
     assert page.status_code == 200, page.status_code
     token = csrf_token(page.text, "form[action*='/account/login/']")
@@ -330,4 +333,17 @@ def log_in(session, server, email, password):
     )
     assert response.status_code == 302, f"log-in as {email} on {server.name} failed ({response.status_code})"
     assert "/account/login/" not in response.headers["Location"], response.headers["Location"]
+    if authenticator_secret is not None:
+        second_step = f"{server.url}{response.headers['Location']}"
+        assert "/account/2fa/authenticate/" in second_step, second_step
+        page = session.get(second_step, timeout=30)
+        token = csrf_token(page.text, "form[action*='/2fa/authenticate/']")
+        response = session.post(
+            second_step,
+            data={"csrfmiddlewaretoken": token, "code": current_code(authenticator_secret)},
+            headers={"Referer": second_step},
+            timeout=30,
+            allow_redirects=False,
+        )
+        assert response.status_code == 302, f"second step as {email} on {server.name} failed ({response.status_code})"
     return response

@@ -49,6 +49,14 @@ page.save_revision(user=User.objects.get(email={ADMIN[0]!r}))
 print(json.dumps(page.pk))
 """
 
+# The demo's editor sets up an authenticator app; the secret it shows, for the codes.
+AUTHENTICATOR_APP = f"""
+import json
+from accounts.factories import give_authenticator_app
+from accounts.models import User
+print(json.dumps(give_authenticator_app(User.objects.get(email={ADMIN[0]!r}))))
+"""
+
 
 def _services_or_skip():
     database_url = os.environ.get("DATABASE_URL", "")
@@ -172,7 +180,9 @@ def test_a_publish_on_one_server_purges_the_cached_page_on_the_other(deployment,
     # An editor publishes the draft through server A: Wagtail's bulk publish action, a
     # confirmation page with a plain form.
     editor = browser()
-    log_in(editor, a, *ADMIN)
+    # The admin asks its editors for a second factor: this one set up an authenticator app.
+    secret = deployment.shell(AUTHENTICATOR_APP)
+    log_in(editor, a, *ADMIN, authenticator_secret=secret)
     publish = f"/admin/bulk/wagtailcore/page/publish/?id={deployment.published_post_id}"
     confirmation = get(editor, a, publish)
     token = csrf_token(confirmation.text, "form[method='POST'], form[method='post']")
