@@ -48,6 +48,7 @@ def test_reader_signs_up_confirms_logs_in_reacts_and_replies(live_server, page, 
     page.get_by_label("Weergavenaam").fill("Lotte Jansen")
     page.get_by_label("Wachtwoord").first.fill("een-lang-wachtwoord-42")
     page.get_by_label("Wachtwoord (bevestigen)").fill("een-lang-wachtwoord-42")
+    page.get_by_role("checkbox", name=re.compile("privacyverklaring")).check()
     page.get_by_role("button", name="Account aanmaken").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Bevestig je e-mailadres")
     page.goto(confirmation_link(live_server))
@@ -60,7 +61,7 @@ def test_reader_signs_up_confirms_logs_in_reacts_and_replies(live_server, page, 
     page.get_by_role("link", name="Meld je aan om te reageren").click()
     page.get_by_label("E-mail").fill("LOTTE@samen.test")
     page.get_by_label("Wachtwoord").first.fill("een-lang-wachtwoord-42")
-    page.get_by_role("button", name="Aanmelden").click()
+    page.get_by_role("button", name="Aanmelden", exact=True).click()
     expect(page).to_have_url(re.compile(re.escape(post.url) + r"#reageren$"))
 
     # React.

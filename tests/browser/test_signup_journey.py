@@ -68,7 +68,7 @@ def test_a_visitor_signs_up_confirms_elsewhere_and_logs_in(live_server, page, br
     elsewhere.screenshot(path=str(screenshot_dir / "signup-confirmed-elsewhere.png"), full_page=True)
     elsewhere.get_by_label("E-mailadres").fill("noor@samen.test")
     elsewhere.get_by_label("Wachtwoord").first.fill(PASSWORD)
-    elsewhere.get_by_role("button", name="Aanmelden").click()
+    elsewhere.get_by_role("button", name="Aanmelden", exact=True).click()
     expect(elsewhere.locator(".messages")).to_contain_text("Je bent aangemeld als Noor Visser.")
     expect(elsewhere.locator("body")).to_have_attribute("data-rendered-for", "member")
     other.close()
