@@ -23,7 +23,10 @@ def _code_field(field, label, help_text=""):
     field.widget.attrs = {"autocomplete": "one-time-code", "inputmode": "numeric", "maxlength": CODE_MAX_LENGTH}
 
 
-class CodeForm(AuthenticateForm):
+class _AuthenticatorOrRecoveryCode:
+    """The code field of the log-in's second step and of proving again who one is: the
+    same field, that takes either kind of code."""
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         _code_field(
@@ -33,14 +36,12 @@ class CodeForm(AuthenticateForm):
         )
 
 
-class ReauthenticateCodeForm(ReauthenticateForm):
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        _code_field(
-            self.fields["code"],
-            _("Code"),
-            _("The 6 digits your authenticator app shows now, or one of your recovery codes."),
-        )
+class CodeForm(_AuthenticatorOrRecoveryCode, AuthenticateForm):
+    pass
+
+
+class ReauthenticateCodeForm(_AuthenticatorOrRecoveryCode, ReauthenticateForm):
+    pass
 
 
 class ActivateAuthenticatorAppForm(ActivateTOTPForm):

@@ -32,16 +32,19 @@ if env.REDIS_URL:
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 if env.S3_BUCKET:
+    S3_BUCKET_OPTIONS = {
+        "bucket_name": env.S3_BUCKET,
+        "endpoint_url": env.S3_ENDPOINT_URL or None,
+        "region_name": env.S3_REGION or None,
+        "access_key": env.S3_ACCESS_KEY_ID or None,
+        "secret_key": env.S3_SECRET_ACCESS_KEY or None,
+    }
     STORAGES = {
         **STORAGES,
         "default": {
             "BACKEND": "storages.backends.s3.S3Storage",
             "OPTIONS": {
-                "bucket_name": env.S3_BUCKET,
-                "endpoint_url": env.S3_ENDPOINT_URL or None,
-                "region_name": env.S3_REGION or None,
-                "access_key": env.S3_ACCESS_KEY_ID or None,
-                "secret_key": env.S3_SECRET_ACCESS_KEY or None,
+                **S3_BUCKET_OPTIONS,
                 "custom_domain": env.S3_CUSTOM_DOMAIN or None,
                 "file_overwrite": False,
                 "default_acl": None,
@@ -54,11 +57,7 @@ if env.S3_BUCKET:
     MEMBER_DATA_EXPORT_STORAGE = {
         "BACKEND": "storages.backends.s3.S3Storage",
         "OPTIONS": {
-            "bucket_name": env.S3_BUCKET,
-            "endpoint_url": env.S3_ENDPOINT_URL or None,
-            "region_name": env.S3_REGION or None,
-            "access_key": env.S3_ACCESS_KEY_ID or None,
-            "secret_key": env.S3_SECRET_ACCESS_KEY or None,
+            **S3_BUCKET_OPTIONS,
             "location": "private/member-data",
             "file_overwrite": False,
             "default_acl": "private",
