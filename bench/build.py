@@ -355,7 +355,11 @@ class Builder:
         with transaction.atomic():
             PostViews.objects.bulk_create(
                 [
-                    PostViews(translation_key=keys[post.number], views=post.views_before + sum(post.recent_views))
+                    PostViews(
+                        translation_key=keys[post.number],
+                        views=post.views_before + sum(post.recent_views),
+                        recent_views=sum(post.recent_views),
+                    )
                     for post in todo
                 ],
                 batch_size=1000,

@@ -1,20 +1,18 @@
 """Lists of posts as readers see them on cards: with author, group and image, in a fixed
 number of queries however many posts there are."""
 
-from datetime import timedelta
-
-from django.db.models import Exists, F, OuterRef, Prefetch, Subquery, Sum, Window
-from django.db.models.functions import Rank
-from django.utils import timezone
+from django.db.models import Exists, OuterRef, Prefetch, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
 from taggit.models import Tag
 from wagtail.images import get_image_model
 
 from core.pagination import paginate
-from engagement.models import DailyViews
+from engagement.models import PostViews
 from engagement.ratings import attach_ratings, with_ratings
 from engagement.reactions import reaction_counts, with_reaction_counts
+from engagement.readership import RECENT_READ_DAYS
 from groups.models import GroupPage
 
 # The card image in two widths, as WebP: the same specs the card template asks for.
@@ -85,34 +83,28 @@ def latest_posts(readable, limit, groups=()):
     return post_cards(for_cards(readable)[:limit], groups=groups)
 
 
-MOST_READ_DAYS = 30
+MOST_READ_DAYS = RECENT_READ_DAYS
 
 
-def most_read(readable, limit=5, days=MOST_READ_DAYS):
+def most_read(readable, limit=5):
     """Of ``readable`` (``BlogPage.readable``: one language, what the reader may see), the
-    posts read most over the last ``days`` days (today included), reads in every language
-    counted together. One query, which sums the reads of all posts once, then once more
-    of the few that can make the list."""
-    since = timezone.localdate() - timedelta(days=days - 1)
-    reads = DailyViews.objects.filter(day__gte=since).order_by()
-    # Ranked by reads, ties sharing a rank: only a post ranked up to ``limit`` can make
-    # the list (which then breaks ties by date).
-    contenders = (
-        reads.filter(translation_key__in=readable.values("translation_key"))
-        .values("translation_key")
-        .annotate(total=Sum("views"))
-        .filter(total__gt=0)
-        .annotate(rank=Window(Rank(), order_by=F("total").desc()))
-        .filter(rank__lte=limit)
-        .values("translation_key")
-    )
-    recent = reads.filter(translation_key=OuterRef("translation_key")).values("translation_key")
-    posts = (
-        readable.filter(translation_key__in=contenders)
-        .annotate(recent_views=Subquery(recent.annotate(total=Sum("views")).values("total")))
+    posts read most over the last ``MOST_READ_DAYS`` days (today included), reads in every
+    language counted together, equal counts newest first.
+
+    One query. The counts are kept per post (``PostViews.recent_views``), so it no longer
+    sums every post's days: it finds the ``limit``-th highest count among the readable
+    posts' and takes the posts counted at least that much (ties included), then orders
+    those few."""
+    recent = PostViews.objects.filter(translation_key=OuterRef("translation_key")).values("recent_views")[:1]
+    counted = PostViews.objects.filter(recent_views__gt=0, translation_key__in=readable.values("translation_key"))
+    lowest_shown = counted.order_by("-recent_views").values("recent_views")[limit - 1 : limit]
+    contenders = counted.filter(recent_views__gte=Coalesce(Subquery(lowest_shown), Value(1)))
+    return list(
+        readable.filter(translation_key__in=contenders.values("translation_key"))
+        .annotate(recent_views=Subquery(recent))
         .order_by("-recent_views", "-date_published", "-pk")
+        .defer("body")[:limit]
     )
-    return list(posts.defer("body")[:limit])
 
 
 def blog_index_listing(index_page, request, per_page, readable):

@@ -148,14 +148,19 @@ class ReactionSwitch(models.Model):
 
 
 class PostViews(models.Model):
-    """How often a post was read, in every language together."""
+    """How often a post was read, in every language together: ever, and over the last
+    ``RECENT_READ_DAYS`` days (``recent_views``: counted up with each read, and summed
+    again from ``DailyViews`` once a day, when the oldest day drops out), so that "most
+    read" walks an index instead of summing every post's days."""
 
     translation_key = models.UUIDField(unique=True)
     views = models.PositiveBigIntegerField(_("views"), default=0)
+    recent_views = models.PositiveIntegerField(_("recent views"), default=0)
 
     class Meta:
         verbose_name = _("view count")
         verbose_name_plural = _("view counts")
+        indexes = [models.Index(fields=["-recent_views"], name="engagement_recent_views")]
 
 
 class DailyViews(models.Model):

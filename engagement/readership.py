@@ -21,7 +21,10 @@ from functools import lru_cache
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import F, Subquery
+from datetime import timedelta
+
+from django.db.models import F, OuterRef, Subquery, Sum, Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from .models import DailyViews, PostViews
@@ -32,6 +35,8 @@ COOKIE_PATH = "/statistieken/gelezen/"
 # The posts most recently counted; a reader of more posts than this within the cookie's
 # life may count once more for one read long ago. 100 marks keep the cookie under 1 KB.
 COOKIE_LIMIT = 100
+# "Most read" looks back this many days, today included (PostViews.recent_views).
+RECENT_READ_DAYS = 30
 MARK = re.compile(r"[-_A-Za-z0-9]{8}")
 
 
@@ -107,21 +112,49 @@ def record_read(request, response, post):
         httponly=True,
         samesite="Lax",
     )
-    _add_one(PostViews, translation_key=post.translation_key)
-    _add_one(DailyViews, translation_key=post.translation_key, day=timezone.localdate())
+    _add_one(PostViews, ("views", "recent_views"), translation_key=post.translation_key)
+    _add_one(DailyViews, ("views",), translation_key=post.translation_key, day=timezone.localdate())
     return True
 
 
-def _add_one(model, **key):
-    """views = views + 1 on the row for ``key``, made first if there is none. The update
-    is one statement in the database, so simultaneous reads never overwrite each other."""
-    if model.objects.filter(**key).update(views=F("views") + 1):
+def _add_one(model, counters, **key):
+    """Each of ``counters`` + 1 on the row for ``key``, made first if there is none. The
+    update is one statement in the database, so simultaneous reads never overwrite each
+    other."""
+    plus_one = {counter: F(counter) + 1 for counter in counters}
+    if model.objects.filter(**key).update(**plus_one):
         return
     try:
         with transaction.atomic():
-            model.objects.create(views=1, **key)
+            model.objects.create(**dict.fromkeys(counters, 1), **key)
     except IntegrityError:  # another reader made the row a moment ago
-        model.objects.filter(**key).update(views=F("views") + 1)
+        model.objects.filter(**key).update(**plus_one)
+
+
+def recount_recent_reads(days=RECENT_READ_DAYS):
+    """Sum each post's reads of the last ``days`` days (today included) from its daily
+    counts again: the daily job that lets the oldest day drop out of "most read". One
+    statement, whatever the number of posts (two when daily counts were written without
+    their post's read count, as an import may)."""
+    since = timezone.localdate() - timedelta(days=days - 1)
+    uncounted = (
+        DailyViews.objects.exclude(translation_key__in=PostViews.objects.values("translation_key"))
+        .order_by()
+        .values("translation_key")
+        .annotate(total=Sum("views"))
+    )
+    PostViews.objects.bulk_create(
+        [PostViews(translation_key=row["translation_key"], views=row["total"]) for row in uncounted],
+        ignore_conflicts=True,
+    )
+    recent = (
+        DailyViews.objects.filter(translation_key=OuterRef("translation_key"), day__gte=since)
+        .order_by()
+        .values("translation_key")
+        .annotate(total=Sum("views"))
+        .values("total")
+    )
+    return PostViews.objects.update(recent_views=Coalesce(Subquery(recent), Value(0)))
 
 
 def read_count(post):

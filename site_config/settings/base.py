@@ -294,6 +294,8 @@ PERIODIC_JOBS = {
     "remove-unconfirmed-guest-reactions": ("engagement.guests.remove_unconfirmed", DAY),
     "remove-unconfirmed-accounts": ("accounts.unconfirmed.remove_unconfirmed_accounts", DAY),
     "prune-login-history": ("accounts.login_history.prune_login_history", DAY),
+    # "Most read" counts the last 30 days: the oldest day drops out once a day.
+    "recount-recent-reads": ("engagement.readership.recount_recent_reads", DAY),
     # A deleted member's goodbye mail, once sent, takes the last copy of their address along.
     "forget-goodbye-mail": ("member_data.deletion.forget_goodbye_mail", MINUTE),
     # Members' downloads of their data whose links expired (member_data/exports.py).

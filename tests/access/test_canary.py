@@ -20,6 +20,7 @@ from blog.factories import BlogPageFactory
 from core.factories import ImageFactory
 from engagement.models import DailyViews
 from engagement.reactions import store_reaction
+from engagement.readership import recount_recent_reads
 from tests.engagement.helpers import verified_member
 from tests.helpers import parse, stream
 from tests.i18n.helpers import translate
@@ -84,6 +85,7 @@ def build(viewers, pages, capture):
         if group_kind == "closed":
             store_reaction(post, viewers.users["member"], f"Lid over {SEARCH_WORD} {token}")
         DailyViews.objects.create(translation_key=post.translation_key, day=timezone.localdate(), views=3)
+        recount_recent_reads()
         dutch[token] = post
         english[token] = translate(post, {}, capture)
     backend = get_search_backend()

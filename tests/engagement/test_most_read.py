@@ -4,6 +4,7 @@ in both languages counted together, each with its view count in the reader's lan
 
 import datetime
 
+from django.conf import settings
 from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
@@ -13,6 +14,7 @@ import pytest
 
 from blog.factories import BlogPageFactory
 from engagement.models import DailyViews, PostViews
+from engagement.readership import recount_recent_reads
 from tests.helpers import QUERY_CEILING, add_posts, count_queries, get_html
 from tests.i18n.conftest import bilingual, translate_post  # noqa: F401 - fixtures used below
 
@@ -22,12 +24,14 @@ BROWSER = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko
 
 
 def read(post, views, days_ago=0):
-    """``views`` reads of ``post`` (in any language) on the day ``days_ago`` days back."""
-    return DailyViews.objects.create(
+    """``views`` reads of ``post`` (in any language) on the day ``days_ago`` days back, as
+    the daily job counts them."""
+    DailyViews.objects.create(
         translation_key=post.translation_key,
         day=timezone.localdate() - datetime.timedelta(days=days_ago),
         views=views,
     )
+    recount_recent_reads()
 
 
 def most_read_block(client, index):
@@ -245,3 +249,59 @@ def test_the_index_takes_as_many_queries_with_12_read_posts_as_with_3(client, bl
 
     assert with_twelve == with_three
     assert with_twelve < QUERY_CEILING
+
+
+# --- the kept counts: each read counts up at once, the daily job lets old days go ------
+
+
+def test_a_read_through_the_beacon_counts_in_most_read_at_once(client, blog_index, make_post):
+    post = make_post("Net gelezen")
+    beacon = Client(HTTP_USER_AGENT=BROWSER)
+    assert beacon.post(reverse("read_beacon", args=[post.pk])).status_code == 204
+
+    assert PostViews.objects.get(translation_key=post.translation_key).recent_views == 1
+    cache.clear()
+    assert entries(client, blog_index) == [("Net gelezen", post.url, "1 keer bekeken")]
+
+
+def test_the_daily_job_lets_the_oldest_day_drop_out(client, blog_index, make_post):
+    post = make_post("Een maand geleden gelezen")
+    Client(HTTP_USER_AGENT=BROWSER).post(reverse("read_beacon", args=[post.pk]))
+    # A month passes: the day of that read is now the 31st day back.
+    DailyViews.objects.filter(translation_key=post.translation_key).update(
+        day=timezone.localdate() - datetime.timedelta(days=30)
+    )
+    assert "recount-recent-reads" in settings.PERIODIC_JOBS
+    assert settings.PERIODIC_JOBS["recount-recent-reads"][0] == "engagement.readership.recount_recent_reads"
+
+    recount_recent_reads()
+
+    assert PostViews.objects.get(translation_key=post.translation_key).views == 1  # ever: kept
+    assert PostViews.objects.get(translation_key=post.translation_key).recent_views == 0
+    cache.clear()
+    assert most_read_block(client, blog_index) is None
+
+
+def test_posts_the_reader_may_not_see_leave_room_for_the_next(client, blog_index, make_post):
+    """The three most read posts are no longer published: the five shown are the most
+    read of the rest, not fewer."""
+    hidden = [make_post(f"Verborgen {n}") for n in range(3)]
+    for post in hidden:
+        read(post, 500)
+        post.unpublish()
+    shown = [make_post(f"Wel te lezen {n}", days_old=50 - n) for n in range(6)]
+    for n, post in enumerate(shown):
+        read(post, 10 + n)
+
+    assert titles(client, blog_index) == [f"Wel te lezen {n}" for n in (5, 4, 3, 2, 1)]
+
+
+def test_ties_with_the_fifth_all_compete_newest_first(client, blog_index, make_post):
+    """Four posts share the fifth highest count: the newest of them is fifth."""
+    for n in range(4):
+        read(make_post(f"Bovenaan {n}", days_old=300), 50 + n)
+    tied = [make_post(f"Gelijk {n}", days_old=200 - n) for n in range(4)]
+    for post in tied:
+        read(post, 7)
+
+    assert titles(client, blog_index) == ["Bovenaan 3", "Bovenaan 2", "Bovenaan 1", "Bovenaan 0", "Gelijk 3"]

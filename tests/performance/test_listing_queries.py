@@ -22,6 +22,7 @@ from access.models import Membership
 from accounts.factories import UserFactory
 from blog.factories import BlogIndexPageFactory
 from engagement.models import DailyViews, Rating
+from engagement.readership import recount_recent_reads
 from groups.factories import GroupIndexPageFactory, GroupPageFactory
 from tests.engagement.helpers import make_reaction, soup
 from tests.finding.conftest import index, rolled_back
@@ -55,6 +56,7 @@ def add_full_posts(groups, voters, count, start=0):
         )
         DailyViews.objects.create(translation_key=post.translation_key, day=today - timedelta(days=n % 3), views=n + 1)
         index(post)
+    recount_recent_reads()
     return posts
 
 

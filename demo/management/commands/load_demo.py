@@ -229,7 +229,11 @@ class Command(BaseCommand):
                 day = today - datetime.timedelta(days=days_ago)
                 DailyViews.objects.create(translation_key=key, day=day, views=views)
             earlier = content.READS["before_last_week"] // (number + 1)
-            PostViews.objects.create(translation_key=key, views=earlier + sum(spec["last_seven_days"]))
+            PostViews.objects.create(
+                translation_key=key,
+                views=earlier + sum(spec["last_seven_days"]),
+                recent_views=sum(spec["last_seven_days"]),
+            )
             self.created += 1
 
     def image(self, title):
