@@ -174,6 +174,9 @@ class BlogPage(ReadByAccessLevel, Rateable, BasePage):
     class Meta:
         verbose_name = _("blog post")
         verbose_name_plural = _("blog posts")
+        # Listings show the newest first (``readable``): walking this index, a page of cards
+        # reads as many posts as it shows, not every post on the site to sort them.
+        indexes = [models.Index(fields=["-date_published", "-page_ptr"], name="blog_newest_first")]
 
     def clean(self):
         super().clean()
