@@ -157,6 +157,8 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
     }
+elif env.POSTGRES_OPTIONS:
+    DATABASES["default"]["OPTIONS"] = {"options": env.POSTGRES_OPTIONS}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"

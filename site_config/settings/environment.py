@@ -68,6 +68,11 @@ SITE_BASE_URL = env_str("SITE_BASE_URL", "http://127.0.0.1:8000")
 HTTPS_ONLY = env_bool("HTTPS_ONLY", True)
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [SITE_BASE_URL])
 CONN_MAX_AGE = int(env_str("CONN_MAX_AGE", "600"))
+# PostgreSQL settings for each connection of the site's (its "options" at start-up). The
+# site's queries are short: JIT compilation costs them more than it saves, and with the
+# data in memory or on SSD an index lookup costs little more than reading in order.
+# Empty for none (a pooler that refuses start-up options, such as PgBouncer by default).
+POSTGRES_OPTIONS = env_str("POSTGRES_OPTIONS", "-c jit=off -c random_page_cost=1.1")
 # Media on S3-compatible storage when a bucket is named; files on disk otherwise.
 S3_BUCKET = env_str("S3_BUCKET", "")
 S3_ENDPOINT_URL = env_str("S3_ENDPOINT_URL", "")
