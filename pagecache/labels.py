@@ -103,15 +103,29 @@ def purged_since(versions, started_ns):
     return False
 
 
+# This process's own copies of what ``kept_until_purged`` keeps: ``key -> (stamp, value,
+# until)``. A copy whose stamp still matches is served without reading the shared one, so
+# a page pays one read of the versions for each, not two reads. The keys are a handful per
+# language (the menu, the footer's links), so this stays small.
+_held = {}
+
+
 def kept_until_purged(key, labels, compute, timeout):
     """``compute()``, kept in the cache under ``key`` until one of ``labels`` is purged:
     the value is stored with the labels' versions, and a stored value whose versions no
     longer match is computed again. For small things every page shows (the footer's
-    links, the menu), which would otherwise cost their queries on every page."""
+    links, the menu), which would otherwise cost their queries on every page. Values are
+    shared between requests and threads: callers must not change them."""
     stamp = versions(labels)
+    now = time.monotonic()
+    held = _held.get(key)
+    if held is not None and held[0] == stamp and held[2] > now:
+        return held[1]
     kept = cache.get(key)
     if kept is not None and kept["stamp"] == stamp:
-        return kept["value"]
-    value = compute()
-    cache.set(key, {"stamp": stamp, "value": value}, timeout)
+        value = kept["value"]
+    else:
+        value = compute()
+        cache.set(key, {"stamp": stamp, "value": value}, timeout)
+    _held[key] = (stamp, value, now + timeout)
     return value

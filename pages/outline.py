@@ -27,12 +27,16 @@ def site_outline(request):
     language = translation.get_language()
     # The format's version is in the key: a new release never reads an old release's shape.
     key = f"pages:outline:{OUTLINE_FORMAT}:{site.pk if site else 0}:{language}"
-    return kept_until_purged(
-        key,
-        [SITE],
-        lambda: {"sections": home_children(request, language), "homes": home_urls(request)},
-        CACHE_SECONDS,
-    )
+    # The header, the breadcrumb and the page's own context each ask: once per request.
+    seen = request.__dict__.setdefault("_site_outlines", {})
+    if key not in seen:
+        seen[key] = kept_until_purged(
+            key,
+            [SITE],
+            lambda: {"sections": home_children(request, language), "homes": home_urls(request)},
+            CACHE_SECONDS,
+        )
+    return seen[key]
 
 
 def home_child_of_type(request, model):
