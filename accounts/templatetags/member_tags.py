@@ -1,4 +1,5 @@
 from django import template
+from django.utils.html import format_html
 
 register = template.Library()
 
@@ -11,11 +12,16 @@ def initials(name):
     return letters.upper()
 
 
-@register.inclusion_tag("accounts/avatar.html")
+@register.simple_tag
 def avatar(member, size=40):
-    """The member's picture, or their initials in a circle; decorative beside their name."""
-    return {
-        "url": member.avatar.url if member is not None and member.avatar else "",
-        "initials": initials(member.display_name if member is not None else ""),
-        "size": size,
-    }
+    """The member's picture, or their initials in a circle; decorative beside their name.
+    Built here, not in a template of its own: a thread shows it for every reaction."""
+    if member is not None and member.avatar:
+        return format_html(
+            '<img class="avatar" src="{}" width="{}" height="{}" alt="" loading="lazy">', member.avatar.url, size, size
+        )
+    return format_html(
+        '<span class="avatar avatar--initials" style="--size: {}px" aria-hidden="true">{}</span>',
+        size,
+        initials(member.display_name if member is not None else ""),
+    )

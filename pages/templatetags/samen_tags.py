@@ -1,5 +1,6 @@
 from django import template
 from django.utils import formats, timezone
+from django.utils.html import format_html
 
 from wagtail.admin.templatetags.wagtailuserbar import wagtailuserbar
 
@@ -16,18 +17,15 @@ from pages.workflow_mail import last_decision
 register = template.Library()
 
 
-@register.inclusion_tag("includes/relative_time.html")
+@register.simple_tag
 def time_ago(value):
-    """``<time>`` with the relative time as text and the exact local date on hover."""
-    if value is None:
-        return {"value": None}
+    """``<time>`` with the relative time as text and the exact local date on hover. Built
+    here, not in a template of its own: a thread shows it for every reaction."""
+    if not value:
+        return ""
     local = timezone.localtime(value)
-    return {
-        "value": local,
-        "iso": local.isoformat(),
-        "exact": formats.date_format(local, "DATETIME_FORMAT"),
-        "relative": relative_time(value),
-    }
+    exact = formats.date_format(local, "DATETIME_FORMAT")
+    return format_html('<time datetime="{}" title="{}">{}</time>', local.isoformat(), exact, relative_time(value))
 
 
 @register.inclusion_tag("includes/breadcrumb.html", takes_context=True)
