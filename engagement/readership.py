@@ -17,12 +17,11 @@ import base64
 import hashlib
 import ipaddress
 import re
+from datetime import timedelta
 from functools import lru_cache
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from datetime import timedelta
-
 from django.db.models import F, OuterRef, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone

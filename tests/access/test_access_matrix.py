@@ -26,9 +26,8 @@ from blog.factories import BlogPageFactory
 from blog.models import BlogPage
 from engagement.following import notify_followers
 from engagement.models import DailyViews, Follow, PostViews, Rating, Reaction
-from engagement.readership import recount_recent_reads
 from engagement.reactions import store_reaction
-from engagement.readership import read_count
+from engagement.readership import read_count, recount_recent_reads
 from groups.factories import GroupPageFactory
 from groups.mails import mail_members_about_post
 from outbox.models import Mail
