@@ -255,6 +255,7 @@ class BlogPage(ReadByAccessLevel, Rateable, BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["group"] = self.group
+        context["group_url"] = self.group.get_url(request) if self.group else ""
         # The blog index as the header knows it (pages/outline.py): no query of its own.
         self._blog_section = home_child_of_type(request, BlogIndexPage)
         context["blog_index_url"] = self._blog_section.url if self._blog_section else ""

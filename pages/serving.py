@@ -18,12 +18,13 @@ def serve(request, path):
     restrictions and serving run as always."""
     site = Site.find_for_request(request)
     language = translation.get_language()
+    # Read from the cache once and left on the request where Wagtail's get_url(request)
+    # looks for it (Page._get_site_root_paths), so that the page's own URLs ask no more.
+    root_paths = getattr(request, "_wagtail_cached_site_root_paths", None)
+    if root_paths is None:
+        root_paths = request._wagtail_cached_site_root_paths = Site.get_site_root_paths()
     root = next(
-        (
-            entry
-            for entry in Site.get_site_root_paths()
-            if site and entry.site_id == site.pk and entry.language_code == language
-        ),
+        (entry for entry in root_paths if site and entry.site_id == site.pk and entry.language_code == language),
         None,
     )
     if root is not None:
