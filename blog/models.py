@@ -2,7 +2,7 @@ from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import OuterRef
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -219,8 +219,9 @@ class BlogPage(ReadByAccessLevel, Rateable, BasePage):
 
     @classmethod
     def for_serving(cls):
-        # The byline, the hero image, the read count, whether reactions are closed and
-        # whether guests may react come with the post itself.
+        # The byline, the hero image, the read count, whether reactions are closed,
+        # whether guests may react and whether an editor pinned related posts come with
+        # the post itself.
         return (
             super()
             .for_serving()
@@ -229,6 +230,7 @@ class BlogPage(ReadByAccessLevel, Rateable, BasePage):
                 views_so_far=views_of(OuterRef("translation_key")),
                 reactions_are_closed=closed_for(OuterRef("translation_key")),
                 guest_reactions_allowed=guest_reactions_allowed(),
+                has_related_pins=Exists(BlogPageRelatedPin.objects.filter(page=OuterRef("pk"))),
             )
         )
 

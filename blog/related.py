@@ -13,9 +13,11 @@ def posts_to_read_next(post, user, limit=4, tags=None):
     and reaction counts in one grouped query each (post_cards)."""
     post_type = type(post)
 
-    # Read through the in-memory relations, so that a preview shows unsaved pins and tags.
+    # Read through the in-memory relations, so that a preview shows unsaved pins and tags;
+    # a served post knows whether it has any (BlogPage.for_serving), most have none.
     pinned_ids = []
-    for pin in post.related_pins.all():
+    pins = post.related_pins.all() if getattr(post, "has_related_pins", True) else []
+    for pin in pins:
         if pin.related_id and pin.related_id not in pinned_ids:
             pinned_ids.append(pin.related_id)
     tags = post.tags.all() if tags is None else tags
