@@ -2,6 +2,8 @@ import re
 
 from django import forms
 from django.conf import settings
+from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from django_comments.forms import CommentSecurityForm
@@ -24,6 +26,22 @@ class ReactionForm(CommentSecurityForm):
         super().__init__(target_object, *args, **kwargs)
         limit = settings.REACTION_MAX_LENGTH
         self.fields["comment"].widget.attrs["maxlength"] = limit
+
+    @cached_property
+    def written_out(self):
+        """What every copy of this form on a page shows alike (engagement/form.html): the
+        post's thread has a reply form under each of its threads, all from this one form,
+        so these are worked out once instead of for each."""
+        object_pk = self["object_pk"].value()
+        return {
+            "content_type": self["content_type"].value(),
+            "object_pk": object_pk,
+            "timestamp": self["timestamp"].value(),
+            "security_hash": self["security_hash"].value(),
+            "mention_url": reverse("engagement:mentions", args=[object_pk]),
+            "maxlength": self.fields["comment"].widget.attrs["maxlength"],
+            "help_text": self.fields["comment"].help_text,
+        }
 
     def clean_comment(self):
         text = self.cleaned_data["comment"].strip()
