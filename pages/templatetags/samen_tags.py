@@ -28,6 +28,15 @@ def time_ago(value):
     return format_html('<time datetime="{}" title="{}">{}</time>', local.isoformat(), exact, relative_time(value))
 
 
+@register.filter
+def nearby_page_numbers(page):
+    """The page numbers a list of pages links to: the first and the last, and two on
+    either side of ``page``; ``None`` for each gap between them. However many pages there
+    are, at most seven numbers: a list of 1,000 posts no longer links to each of its pages."""
+    numbers = page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)
+    return [number if isinstance(number, int) else None for number in numbers]
+
+
 @register.inclusion_tag("includes/breadcrumb.html", takes_context=True)
 def breadcrumb(context, page):
     request = context.get("request")
