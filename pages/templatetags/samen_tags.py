@@ -1,11 +1,10 @@
 from django import template
-from django.utils import formats, timezone
 from django.utils.html import format_html
 
 from wagtail.admin.templatetags.wagtailuserbar import wagtailuserbar
 
 from access.policy import is_site_editor
-from core.dates import relative_time
+from core.dates import exact_time, relative_time
 from core.i18n import alternates, language_links
 from core.navigation import menu_sections
 from pagecache.labels import depends_on, page_label
@@ -23,9 +22,8 @@ def time_ago(value):
     here, not in a template of its own: a thread shows it for every reaction."""
     if not value:
         return ""
-    local = timezone.localtime(value)
-    exact = formats.date_format(local, "DATETIME_FORMAT")
-    return format_html('<time datetime="{}" title="{}">{}</time>', local.isoformat(), exact, relative_time(value))
+    iso, exact = exact_time(value)
+    return format_html('<time datetime="{}" title="{}">{}</time>', iso, exact, relative_time(value))
 
 
 @register.filter

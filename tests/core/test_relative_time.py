@@ -8,7 +8,7 @@ from django.utils import formats, timezone, translation
 import pytest
 
 from blog.factories import BlogPageFactory
-from core.dates import relative_time
+from core.dates import exact_time, relative_time
 from tests.helpers import get_html
 
 NOW = timezone.make_aware(datetime.datetime(2026, 3, 1, 12, 0))
@@ -58,3 +58,26 @@ def test_byline_shows_relative_time_with_the_exact_date(client, group):
     assert time["title"] == exact
     assert str(local.year) in exact
     assert time.get_text(strip=True) == "1842 dagen geleden"
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_the_exact_time_is_written_in_the_active_language_and_time_zone(language):
+    moment = NOW - datetime.timedelta(days=40, minutes=7)
+    for zone in ("Europe/Amsterdam", "America/Curacao"):
+        with translation.override(language), timezone.override(zone):
+            expected = formats.date_format(timezone.localtime(moment), "DATETIME_FORMAT")
+            iso, exact = exact_time(moment)
+            assert exact_time(moment) == (iso, exact)  # asked again: the same answer
+        assert exact == expected
+        assert datetime.datetime.fromisoformat(iso) == moment
+        assert iso.endswith("-04:00") == (zone == "America/Curacao")
+
+
+def test_the_exact_time_follows_a_change_of_language():
+    moment = NOW - datetime.timedelta(days=3)
+    with translation.override("nl"):
+        dutch = exact_time(moment)[1]
+    with translation.override("en"):
+        english = exact_time(moment)[1]
+    assert "februari" in dutch
+    assert "February" in english or "Feb." in english
