@@ -47,6 +47,7 @@ from blog.factories import BlogPageFactory
 from blog.models import BlogPage
 from core.factories import ImageFactory
 from engagement.models import DailyViews, Follow, PostViews, Rating, Reaction
+from engagement.readership import recount_recent_reads
 from groups.factories import GroupPageFactory
 from groups.models import GroupIndexPage, GroupPage
 from groups.rights import sync_member
@@ -355,11 +356,7 @@ class Builder:
         with transaction.atomic():
             PostViews.objects.bulk_create(
                 [
-                    PostViews(
-                        translation_key=keys[post.number],
-                        views=post.views_before + sum(post.recent_views),
-                        recent_views=sum(post.recent_views),
-                    )
+                    PostViews(translation_key=keys[post.number], views=post.views_before + sum(post.recent_views))
                     for post in todo
                 ],
                 batch_size=1000,
@@ -374,6 +371,8 @@ class Builder:
                 batch_size=1000,
                 ignore_conflicts=True,
             )
+            # "Most read" counts from the daily reads, as the daily job sums them.
+            recount_recent_reads()
         self.added["reads"] += len(todo)
 
 

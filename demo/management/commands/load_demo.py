@@ -25,6 +25,7 @@ from core.site_address import host_and_port
 from demo import content
 from engagement.models import DailyViews, Follow, PostViews, Rating
 from engagement.reactions import store_reaction, thread_of
+from engagement.readership import recount_recent_reads
 from groups.factories import GroupIndexPageFactory, GroupPageFactory
 from groups.models import GroupIndexPage, GroupPage
 from groups.rights import set_up_group, shared_collection, sync_member
@@ -229,12 +230,10 @@ class Command(BaseCommand):
                 day = today - datetime.timedelta(days=days_ago)
                 DailyViews.objects.create(translation_key=key, day=day, views=views)
             earlier = content.READS["before_last_week"] // (number + 1)
-            PostViews.objects.create(
-                translation_key=key,
-                views=earlier + sum(spec["last_seven_days"]),
-                recent_views=sum(spec["last_seven_days"]),
-            )
+            PostViews.objects.create(translation_key=key, views=earlier + sum(spec["last_seven_days"]))
             self.created += 1
+        # "Most read" counts from the daily reads, as the daily job sums them.
+        recount_recent_reads()
 
     def image(self, title):
         image = get_image_model().objects.filter(title=title).first()
